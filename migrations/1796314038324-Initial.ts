@@ -1,0 +1,120 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class Initial1796314038324 implements MigrationInterface {
+    name = 'Initial1796314038324'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`CREATE TABLE "workspaces" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "slug" text NOT NULL, "name" text NOT NULL, "allowed_origins" text array NOT NULL DEFAULT '{}', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_b8e9fe62e93d60089dfc4f175f3" UNIQUE ("slug"), CONSTRAINT "PK_098656ae401f3e1a4586f47fd8e" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "api_keys" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "name" text NOT NULL, "prefix" text NOT NULL, "secret_hash" text NOT NULL, "scopes" text array NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "UQ_6f6105c8efe05b310d046cbdb3d" UNIQUE ("prefix"), CONSTRAINT "PK_5c8a79801b44bd27b79228e1dad" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_deb68fe8625b21785d1c48283e" ON "api_keys" ("workspace_id") `);
+        await queryRunner.query(`CREATE TABLE "features" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "key" text NOT NULL, "name" text NOT NULL, "parent_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5c1e336df2f4a7051e5bf08a941" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_165a85471c3e66a06d5040d270" ON "features" ("parent_id") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_6df764ebbe1e1cff5d6f31c86b" ON "features" ("workspace_id", "key") `);
+        await queryRunner.query(`CREATE TABLE "milestones" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "key" text NOT NULL, "name" text NOT NULL, "position" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0bdbfe399c777a6a8520ff902d9" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_4731f15bf4bebdd6fa1d4591ee" ON "milestones" ("workspace_id", "key") `);
+        await queryRunner.query(`CREATE TYPE "public"."article_status" AS ENUM('DRAFT', 'PUBLISHED', 'ARCHIVED')`);
+        await queryRunner.query(`CREATE TABLE "articles" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "slug" text NOT NULL, "title" text NOT NULL, "summary" text NOT NULL DEFAULT '', "body" text NOT NULL, "locale" text NOT NULL DEFAULT 'en', "tags" text array NOT NULL DEFAULT '{}', "feature_id" uuid, "status" "public"."article_status" NOT NULL DEFAULT 'DRAFT', "revision" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "published_at" TIMESTAMP WITH TIME ZONE, "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_0a6e2c450d83e0b6052c2793334" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_3331ea38d8708347e1e3150d16" ON "articles" ("feature_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_748a26b8a095318f904d5991e7" ON "articles" ("workspace_id", "status", "locale") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_d486674d8c6cc82ca447ae3356" ON "articles" ("workspace_id", "slug") `);
+        await queryRunner.query(`CREATE TABLE "article_revisions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "article_id" uuid NOT NULL, "revision" integer NOT NULL, "title" text NOT NULL, "summary" text NOT NULL, "body" text NOT NULL, "actor" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e5a3375569c46d93baa9fe4bfe4" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_3773578625fcc929140e5a361b" ON "article_revisions" ("article_id", "revision") `);
+        await queryRunner.query(`CREATE TYPE "public"."feedback_kind" AS ENUM('FEATURE', 'MILESTONE', 'EASE_OF_USE')`);
+        await queryRunner.query(`CREATE TABLE "feedback" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "kind" "public"."feedback_kind" NOT NULL, "text" text NOT NULL, "rating" smallint, "effort_score" smallint, "source" text NOT NULL, "external_id" text, "external_account_id" text, "external_user_id" text, "tags" text array NOT NULL DEFAULT '{}', "metadata" jsonb, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "feature_id" uuid, "milestone_id" uuid, "quality_score" smallint NOT NULL DEFAULT '0', "quality_signals" jsonb NOT NULL DEFAULT '{}', "duplicate_of_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_8389f9e087a57689cd5be8b2b13" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_985b20bd02d47465cb32ea88a2" ON "feedback" ("feature_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_ffb2e61098454be1daf7f2c652" ON "feedback" ("milestone_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_49b4f9884e45aac57f89ee1c66" ON "feedback" ("workspace_id", "kind", "occurred_at") `);
+        await queryRunner.query(`CREATE INDEX "IDX_82352fde0d43b3ad7dcff6db68" ON "feedback" ("workspace_id", "occurred_at") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_0a1010023fb92fe0bc4f65dcd2" ON "feedback" ("workspace_id", "source", "external_id") `);
+        await queryRunner.query(`CREATE TYPE "public"."enhancement_status" AS ENUM('OPEN', 'UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'SHIPPED', 'DECLINED')`);
+        await queryRunner.query(`CREATE TABLE "enhancements" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "title" text NOT NULL, "description" text NOT NULL DEFAULT '', "status" "public"."enhancement_status" NOT NULL DEFAULT 'OPEN', "feature_id" uuid, "shipped_at" TIMESTAMP WITH TIME ZONE, "merged_into_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_48f75644b00ad8026b908b97287" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_a48e979edc76ca624b8d8f77d0" ON "enhancements" ("feature_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_2f52ea68c4c81eea902d590bad" ON "enhancements" ("workspace_id", "status") `);
+        await queryRunner.query(`CREATE TABLE "enhancement_status_changes" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "workspace_id" uuid NOT NULL, "enhancement_id" uuid NOT NULL, "from_status" "public"."enhancement_status", "to_status" "public"."enhancement_status" NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor" text NOT NULL, CONSTRAINT "PK_c9e33506634901ee5d0d3ed9906" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_8ef73a6f375f8100df032697c8" ON "enhancement_status_changes" ("enhancement_id", "at") `);
+        await queryRunner.query(`CREATE TABLE "enhancement_feedback" ("enhancement_id" uuid NOT NULL, "feedback_id" uuid NOT NULL, "workspace_id" uuid NOT NULL, "linked_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_88563b8775ce62e502fbc954ca8" PRIMARY KEY ("enhancement_id", "feedback_id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_6049c996509a612b67274c1c1c" ON "enhancement_feedback" ("feedback_id") `);
+        await queryRunner.query(`CREATE TYPE "public"."help_event_type" AS ENUM('SEARCH', 'SEARCH_CLICK', 'ARTICLE_VIEW', 'ARTICLE_VOTE', 'SUPPORT_CONTACT')`);
+        await queryRunner.query(`CREATE TABLE "help_events" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "workspace_id" uuid NOT NULL, "type" "public"."help_event_type" NOT NULL, "session_id" text NOT NULL, "channel" text NOT NULL DEFAULT 'portal', "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "client_event_id" text, "search_id" uuid, "query" text, "normalized_query" text, "locale" text, "hit_count" integer, "hit_ids" uuid array, "article_id" uuid, "position" integer, "helpful" boolean, "reason" text, CONSTRAINT "PK_fd6a26d54f2ecc31c7e4664666a" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_f21d248329516906186065c136" ON "help_events" ("workspace_id", "client_event_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_b22b8b66550a1baccff04bdebf" ON "help_events" ("article_id", "occurred_at") `);
+        await queryRunner.query(`CREATE INDEX "IDX_0605dae7230c3fd1a3f1436fa8" ON "help_events" ("search_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_ae664408c1efb05c339219eaa6" ON "help_events" ("workspace_id", "session_id", "occurred_at") `);
+        await queryRunner.query(`CREATE INDEX "IDX_07e5fea4485316dd0dc1e0b62d" ON "help_events" ("workspace_id", "type", "occurred_at") `);
+        await queryRunner.query(`CREATE TABLE "search_outbox" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "workspace_id" uuid NOT NULL, "article_id" uuid NOT NULL, "action" text NOT NULL, "attempts" integer NOT NULL DEFAULT '0', "available_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_error" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_f0e10017d6287176243c2926453" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_06abd90e95e4d7ac77301567dc" ON "search_outbox" ("available_at") `);
+        await queryRunner.query(`ALTER TABLE "api_keys" ADD CONSTRAINT "FK_deb68fe8625b21785d1c48283e4" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "features" ADD CONSTRAINT "FK_a5fe803f3f0e7c94b4ace9792de" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "features" ADD CONSTRAINT "FK_165a85471c3e66a06d5040d2705" FOREIGN KEY ("parent_id") REFERENCES "features"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "milestones" ADD CONSTRAINT "FK_fd9e6c56c8537fd51605e5bf3ca" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "articles" ADD CONSTRAINT "FK_fc164c68a86f780be3e2dce804c" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "articles" ADD CONSTRAINT "FK_3331ea38d8708347e1e3150d16a" FOREIGN KEY ("feature_id") REFERENCES "features"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "article_revisions" ADD CONSTRAINT "FK_d710c0a22d74814285c06f8994d" FOREIGN KEY ("article_id") REFERENCES "articles"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "feedback" ADD CONSTRAINT "FK_6bfde7893749e0a89d53bcc6ff3" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "feedback" ADD CONSTRAINT "FK_985b20bd02d47465cb32ea88a2d" FOREIGN KEY ("feature_id") REFERENCES "features"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "feedback" ADD CONSTRAINT "FK_ffb2e61098454be1daf7f2c6523" FOREIGN KEY ("milestone_id") REFERENCES "milestones"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "enhancements" ADD CONSTRAINT "FK_b9172392eeec84fbf90d39d8ea6" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "enhancements" ADD CONSTRAINT "FK_a48e979edc76ca624b8d8f77d05" FOREIGN KEY ("feature_id") REFERENCES "features"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "enhancement_status_changes" ADD CONSTRAINT "FK_6606480737516b93eb80a61e751" FOREIGN KEY ("enhancement_id") REFERENCES "enhancements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "enhancement_feedback" ADD CONSTRAINT "FK_5ed403d89fcd57100cb5f401fb7" FOREIGN KEY ("enhancement_id") REFERENCES "enhancements"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "enhancement_feedback" ADD CONSTRAINT "FK_6049c996509a612b67274c1c1ca" FOREIGN KEY ("feedback_id") REFERENCES "feedback"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "enhancement_feedback" DROP CONSTRAINT "FK_6049c996509a612b67274c1c1ca"`);
+        await queryRunner.query(`ALTER TABLE "enhancement_feedback" DROP CONSTRAINT "FK_5ed403d89fcd57100cb5f401fb7"`);
+        await queryRunner.query(`ALTER TABLE "enhancement_status_changes" DROP CONSTRAINT "FK_6606480737516b93eb80a61e751"`);
+        await queryRunner.query(`ALTER TABLE "enhancements" DROP CONSTRAINT "FK_a48e979edc76ca624b8d8f77d05"`);
+        await queryRunner.query(`ALTER TABLE "enhancements" DROP CONSTRAINT "FK_b9172392eeec84fbf90d39d8ea6"`);
+        await queryRunner.query(`ALTER TABLE "feedback" DROP CONSTRAINT "FK_ffb2e61098454be1daf7f2c6523"`);
+        await queryRunner.query(`ALTER TABLE "feedback" DROP CONSTRAINT "FK_985b20bd02d47465cb32ea88a2d"`);
+        await queryRunner.query(`ALTER TABLE "feedback" DROP CONSTRAINT "FK_6bfde7893749e0a89d53bcc6ff3"`);
+        await queryRunner.query(`ALTER TABLE "article_revisions" DROP CONSTRAINT "FK_d710c0a22d74814285c06f8994d"`);
+        await queryRunner.query(`ALTER TABLE "articles" DROP CONSTRAINT "FK_3331ea38d8708347e1e3150d16a"`);
+        await queryRunner.query(`ALTER TABLE "articles" DROP CONSTRAINT "FK_fc164c68a86f780be3e2dce804c"`);
+        await queryRunner.query(`ALTER TABLE "milestones" DROP CONSTRAINT "FK_fd9e6c56c8537fd51605e5bf3ca"`);
+        await queryRunner.query(`ALTER TABLE "features" DROP CONSTRAINT "FK_165a85471c3e66a06d5040d2705"`);
+        await queryRunner.query(`ALTER TABLE "features" DROP CONSTRAINT "FK_a5fe803f3f0e7c94b4ace9792de"`);
+        await queryRunner.query(`ALTER TABLE "api_keys" DROP CONSTRAINT "FK_deb68fe8625b21785d1c48283e4"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_06abd90e95e4d7ac77301567dc"`);
+        await queryRunner.query(`DROP TABLE "search_outbox"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_07e5fea4485316dd0dc1e0b62d"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_ae664408c1efb05c339219eaa6"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_0605dae7230c3fd1a3f1436fa8"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_b22b8b66550a1baccff04bdebf"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_f21d248329516906186065c136"`);
+        await queryRunner.query(`DROP TABLE "help_events"`);
+        await queryRunner.query(`DROP TYPE "public"."help_event_type"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_6049c996509a612b67274c1c1c"`);
+        await queryRunner.query(`DROP TABLE "enhancement_feedback"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_8ef73a6f375f8100df032697c8"`);
+        await queryRunner.query(`DROP TABLE "enhancement_status_changes"`);
+        await queryRunner.query(`DROP TYPE "public"."enhancement_status"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_2f52ea68c4c81eea902d590bad"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_a48e979edc76ca624b8d8f77d0"`);
+        await queryRunner.query(`DROP TABLE "enhancements"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_0a1010023fb92fe0bc4f65dcd2"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_82352fde0d43b3ad7dcff6db68"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_49b4f9884e45aac57f89ee1c66"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_ffb2e61098454be1daf7f2c652"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_985b20bd02d47465cb32ea88a2"`);
+        await queryRunner.query(`DROP TABLE "feedback"`);
+        await queryRunner.query(`DROP TYPE "public"."feedback_kind"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_3773578625fcc929140e5a361b"`);
+        await queryRunner.query(`DROP TABLE "article_revisions"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_d486674d8c6cc82ca447ae3356"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_748a26b8a095318f904d5991e7"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_3331ea38d8708347e1e3150d16"`);
+        await queryRunner.query(`DROP TABLE "articles"`);
+        await queryRunner.query(`DROP TYPE "public"."article_status"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_4731f15bf4bebdd6fa1d4591ee"`);
+        await queryRunner.query(`DROP TABLE "milestones"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_6df764ebbe1e1cff5d6f31c86b"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_165a85471c3e66a06d5040d270"`);
+        await queryRunner.query(`DROP TABLE "features"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_deb68fe8625b21785d1c48283e"`);
+        await queryRunner.query(`DROP TABLE "api_keys"`);
+        await queryRunner.query(`DROP TABLE "workspaces"`);
+    }
+
+}

@@ -1,0 +1,26 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { WorkspaceResolver } from '../modules/workspaces/workspace.resolver';
+import { CatalogResolver } from '../modules/catalog/catalog.resolver';
+import { ArticleResolver } from '../modules/articles/article.resolver';
+
+/** Every resolver class of the API. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver];
+
+let built: GraphQLSchema | undefined;
+
+/** Builds (once) the executable schema from the resolver classes. */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= await buildSchema({
+    resolvers: RESOLVERS,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+  return built;
+}
+
+/** The schema as SDL, sorted, exactly as committed in `schema/schema.graphql`. */
+export async function printAppSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await buildAppSchema())) + '\n';
+}

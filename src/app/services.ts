@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { WorkspaceService } from '../modules/workspaces/workspace.service';
+import { ApiKeyService } from '../modules/workspaces/api-key.service';
+import { CatalogService } from '../modules/catalog/catalog.service';
+import { ArticleService } from '../modules/articles/article.service';
+import { SearchOutboxStore } from '../core/search/outbox';
+import { SearchEngine } from '../core/search/search-engine';
+
+/** Every service, built once per process and shared by all requests (they hold no request state). */
+export interface Services {
+  dataSource: DataSource;
+  search: SearchEngine;
+  outbox: SearchOutboxStore;
+  workspaces: WorkspaceService;
+  apiKeys: ApiKeyService;
+  catalog: CatalogService;
+  articles: ArticleService;
+}
+
+/** Wires the services together. `onIndexChange` wakes the outbox worker after a write. */
+export function createServices(dataSource: DataSource, search: SearchEngine, onIndexChange: () => void): Services {
+  const outbox = new SearchOutboxStore(dataSource);
+  return {
+    dataSource,
+    search,
+    outbox,
+    workspaces: new WorkspaceService(dataSource),
+    apiKeys: new ApiKeyService(dataSource),
+    catalog: new CatalogService(dataSource),
+    articles: new ArticleService(dataSource, outbox, onIndexChange),
+  };
+}

@@ -1,0 +1,64 @@
+import { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { logger } from '../logging/logger';
+import { AppError } from './errors';
+
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** Apollo codes that are really bad input from the client, reported as `BAD_USER_INPUT`. */
+const INPUT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST']);
+
+/**
+ * Masks every error that was not raised on purpose for the client: no SQL, stack or file path ever leaves the server.
+ * Validation errors from class-validator (type-graphql's `Argument Validation Error`) become `BAD_USER_INPUT` with the
+ * failing constraints listed.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = formatted.extensions?.code as string | undefined;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof AppError) {
+    return { ...base, message: original.message, extensions: { ...original.extensions } };
+  }
+  const validation = validationDetails(original);
+  if (validation) {
+    return { ...base, message: `Invalid input: ${validation.join('; ')}`, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (code && CLIENT_CODES.has(code)) {
+    const visible = INPUT_CODES.has(code) ? 'BAD_USER_INPUT' : code;
+    return { ...base, extensions: { code: visible, ...(visible !== code ? { reason: code } : {}) } };
+  }
+  // Request-level errors (parse, validation, variable coercion) carry no path: they are the client's.
+  if (!formatted.path && !code) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  logger.error({ err: original, path: formatted.path }, 'unexpected error');
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function validationDetails(err: unknown): string[] | undefined {
+  const e = err as { message?: string; extensions?: { validationErrors?: unknown[] } } | undefined;
+  if (!e || !Array.isArray(e.extensions?.validationErrors)) return undefined;
+  const out: string[] = [];
+  const walk = (items: unknown[], prefix: string) => {
+    for (const item of items as { property: string; constraints?: Record<string, string>; children?: unknown[] }[]) {
+      const p = prefix ? `${prefix}.${item.property}` : item.property;
+      for (const msg of Object.values(item.constraints ?? {})) out.push(`${p}: ${msg}`);
+      if (item.children?.length) walk(item.children, p);
+    }
+  };
+  walk(e.extensions!.validationErrors!, '');
+  return out.length ? out : [e.message ?? 'invalid input'];
+}

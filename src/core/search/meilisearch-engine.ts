@@ -1,0 +1,88 @@
+import { MeiliSearch, Index } from 'meilisearch';
+import { meiliHttpClient } from './meili-http';
+import { eq } from './filter';
+import { ArticleDocument, SearchEngine, SearchRequest, SearchResult } from './search-engine';
+
+/** Index settings: what is searchable (in ranking order) and what can be filtered. */
+const SETTINGS = {
+  searchableAttributes: ['title', 'summary', 'body', 'tags'],
+  filterableAttributes: ['workspaceId', 'locale', 'status', 'featureId', 'tags'],
+  sortableAttributes: ['updatedAt'],
+  displayedAttributes: ['id', 'workspaceId', 'title', 'summary', 'body', 'slug', 'locale', 'status'],
+};
+
+/** {@link SearchEngine} backed by a Meilisearch server, through the `meilisearch` client over keep-alive HTTP. */
+export class MeilisearchEngine implements SearchEngine {
+  readonly client: MeiliSearch;
+  private readonly index: Index<ArticleDocument>;
+
+  constructor(
+    readonly url: string,
+    readonly masterKey: string,
+    readonly indexName: string,
+  ) {
+    this.client = new MeiliSearch({ host: url, apiKey: masterKey, httpClient: meiliHttpClient, timeout: 15_000 });
+    this.index = this.client.index<ArticleDocument>(indexName);
+  }
+
+  async ensureIndex(): Promise<void> {
+    await this.ensureIndexNamed(this.indexName);
+  }
+
+  /** Creates `name` with the article settings (used for the live index and for rebuilds). */
+  async ensureIndexNamed(name: string): Promise<void> {
+    try {
+      await this.client.createIndex(name, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+    } catch {
+      // already exists: settings below still apply
+    }
+    await this.client.index(name).updateSettings(SETTINGS).waitTask({ timeout: 60_000 });
+  }
+
+  async upsert(docs: ArticleDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    const task = await this.index.addDocuments(docs, { primaryKey: 'id' }).waitTask({ timeout: 120_000 });
+    if (task.status !== 'succeeded') throw new Error(`Meilisearch indexing failed: ${task.error?.message}`);
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const task = await this.index.deleteDocuments(ids).waitTask({ timeout: 120_000 });
+    if (task.status !== 'succeeded') throw new Error(`Meilisearch delete failed: ${task.error?.message}`);
+  }
+
+  async search(req: SearchRequest): Promise<SearchResult> {
+    const filter = [eq('workspaceId', req.workspaceId), eq('status', 'PUBLISHED')];
+    if (req.locale) filter.push(eq('locale', req.locale));
+    if (req.featureId) filter.push(eq('featureId', req.featureId));
+    for (const tag of req.tags ?? []) filter.push(eq('tags', tag));
+    const res = await this.index.search(req.query, {
+      filter: filter.join(' AND '),
+      offset: req.offset,
+      limit: req.limit,
+      attributesToRetrieve: ['id'],
+      attributesToHighlight: ['title'],
+      attributesToCrop: ['body'],
+      cropLength: 24,
+      highlightPreTag: '<mark>',
+      highlightPostTag: '</mark>',
+    });
+    return {
+      total: res.estimatedTotalHits ?? res.hits.length,
+      hits: res.hits.map((h) => ({
+        id: h.id,
+        titleHighlighted: String(h._formatted?.title ?? ''),
+        snippet: String(h._formatted?.body ?? ''),
+      })),
+    };
+  }
+
+  async isHealthy(): Promise<boolean> {
+    try {
+      await this.client.health();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
