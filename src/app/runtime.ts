@@ -69,14 +69,13 @@ export async function startRuntime(config: AppConfig, opts: StartOptions): Promi
       throw new StartupError(`Cannot reach Meilisearch at ${search.url} with MEILI_MASTER_KEY: ${e.message}`);
     });
 
-    let worker: OutboxWorker | undefined;
-    const services = createServices(dataSource, search, () => worker?.poke());
+    const services = createServices(dataSource, search, () => worker.poke());
     const indexer = new ArticleIndexer(services.articles, search);
-    worker = new OutboxWorker(services.outbox, (items) => indexer.apply(items));
+    const worker = new OutboxWorker(services.outbox, (items) => indexer.apply(items));
     if (opts.background ?? opts.listen) worker.start();
     cleanups.push(async () => {
-      await worker!.stop();
-      await worker!.flush();
+      await worker.stop();
+      await worker.flush();
     });
 
     let httpApp: HttpApp | undefined;
