@@ -3,10 +3,11 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { WorkspaceResolver } from '../modules/workspaces/workspace.resolver';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { ArticleResolver } from '../modules/articles/article.resolver';
+import { ArticleReindexResolver } from '../modules/articles/article-reindex.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver, ArticleReindexResolver];
 
 let built: GraphQLSchema | undefined;
 

@@ -3,6 +3,7 @@ import { WorkspaceService } from '../modules/workspaces/workspace.service';
 import { ApiKeyService } from '../modules/workspaces/api-key.service';
 import { CatalogService } from '../modules/catalog/catalog.service';
 import { ArticleService } from '../modules/articles/article.service';
+import { ArticleReindexService } from '../modules/articles/article-reindex.service';
 import { SearchOutboxStore } from '../core/search/outbox';
 import { SearchEngine } from '../core/search/search-engine';
 
@@ -15,6 +16,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   catalog: CatalogService;
   articles: ArticleService;
+  articleReindex: ArticleReindexService;
 }
 
 /** Wires the services together. `onIndexChange` wakes the outbox worker after a write. */
@@ -28,5 +30,6 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     apiKeys: new ApiKeyService(dataSource),
     catalog: new CatalogService(dataSource),
     articles: new ArticleService(dataSource, outbox, onIndexChange),
+    articleReindex: new ArticleReindexService(dataSource, search),
   };
 }
