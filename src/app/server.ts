@@ -50,7 +50,6 @@ export async function startHttpServer(services: Services, port: number, bodyLimi
     ]);
     res.status(database && search ? 200 : 503).json({ database, search });
   });
-  app.use(playgroundRouter());
   app.use('/graphql', (req, res, next) => {
     const origin = req.headers.origin;
     if (origin) {
@@ -66,6 +65,7 @@ export async function startHttpServer(services: Services, port: number, bodyLimi
     }
     next();
   });
+  app.use(playgroundRouter());
   app.use(
     '/graphql',
     express.json({ limit: bodyLimitBytes }),
