@@ -58,8 +58,11 @@ export function meiliHttpClient(input: string | URL | Request, init?: RequestIni
     );
     req.on('timeout', () => req.destroy(new Error('Meilisearch request timed out')));
     req.on('error', (e) => reject(new MeiliHttpError(e.message, 0)));
-    if (init?.signal) {
-      init.signal.addEventListener('abort', () => req.destroy(new Error('aborted')), { once: true });
+    const signal = init?.signal;
+    if (signal) {
+      const onAbort = () => req.destroy(new Error('aborted'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      req.once('close', () => signal.removeEventListener('abort', onAbort));
     }
     req.end(body);
   });
