@@ -3,11 +3,14 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { WorkspaceResolver } from '../modules/workspaces/workspace.resolver';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { ArticleResolver } from '../modules/articles/article.resolver';
+import { EnhancementResolver } from '../modules/enhancements/enhancement.resolver';
+import { EnhancementFeatureLeadTimeResolver, EnhancementLeadTimeResolver } from '../modules/metrics/enhancement-lead-time.resolver';
 import { ArticleReindexResolver } from '../modules/articles/article-reindex.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver, ArticleReindexResolver];
+(RESOLVERS as unknown as unknown[]).push(EnhancementResolver, EnhancementLeadTimeResolver, EnhancementFeatureLeadTimeResolver);
 
 let built: GraphQLSchema | undefined;
 

@@ -3,6 +3,8 @@ import { WorkspaceService } from '../modules/workspaces/workspace.service';
 import { ApiKeyService } from '../modules/workspaces/api-key.service';
 import { CatalogService } from '../modules/catalog/catalog.service';
 import { ArticleService } from '../modules/articles/article.service';
+import { EnhancementService } from '../modules/enhancements/enhancement.service';
+import { EnhancementLeadTimeService } from '../modules/metrics/enhancement-lead-time.service';
 import { ArticleReindexService } from '../modules/articles/article-reindex.service';
 import { SearchOutboxStore } from '../core/search/outbox';
 import { SearchEngine } from '../core/search/search-engine';
@@ -16,6 +18,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   catalog: CatalogService;
   articles: ArticleService;
+  enhancements: EnhancementService;
+  enhancementLeadTime: EnhancementLeadTimeService;
   articleReindex: ArticleReindexService;
 }
 
@@ -30,6 +34,8 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     apiKeys: new ApiKeyService(dataSource),
     catalog: new CatalogService(dataSource),
     articles: new ArticleService(dataSource, outbox, onIndexChange),
+    enhancements: new EnhancementService(dataSource),
+    enhancementLeadTime: new EnhancementLeadTimeService(dataSource),
     articleReindex: new ArticleReindexService(dataSource, search),
   };
 }
