@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Services } from '../src/app/services';
 import type { AppConfig } from '../src/core/config/config';
 import { Scope } from '../src/modules/workspaces/api-key.entity';
+import { createLoaders } from '../src/app/loaders';
+import { DemoCounts, seedDemoContent } from './demo-content';
 
 /** Slug of the demo workspace that `npm start` creates. */
 export const DEMO_SLUG = 'demo';
@@ -13,6 +15,8 @@ export interface DemoWorkspace {
   /** The demo admin key, when it is known (bootstrap key, or the one kept in the data folder). */
   adminKey?: string;
   created: boolean;
+  /** What was seeded, on the start that created the workspace. */
+  seeded?: DemoCounts;
 }
 
 /**
@@ -20,11 +24,20 @@ export interface DemoWorkspace {
  * starts reuse it and seed nothing twice. The generated admin key is kept in `<dataDir>/demo-admin-key` so every
  * start can print it (`BOOTSTRAP_ADMIN_KEY` instead fixes the key).
  */
-export async function ensureDemoWorkspace(services: Services, config: AppConfig): Promise<DemoWorkspace> {
+export async function ensureDemoWorkspace(
+  services: Services,
+  config: AppConfig,
+  flushIndex: () => Promise<unknown>,
+): Promise<DemoWorkspace> {
   const keyFile = path.join(config.dataDir, 'demo-admin-key');
   let ws = await services.workspaces.findBySlug(DEMO_SLUG);
   const created = !ws;
   ws ??= await services.workspaces.create(DEMO_SLUG, 'Demo (Acme Boards)');
+  let seeded: DemoCounts | undefined;
+  if (created) {
+    const principal = { workspaceId: ws.id, apiKeyId: 'seed', apiKeyName: 'demo seed', scopes: [Scope.ADMIN] };
+    seeded = await seedDemoContent({ principal, services, loaders: createLoaders(services, ws.id) }, services, flushIndex);
+  }
   let adminKey: string | undefined;
   if (config.bootstrapAdminKey) {
     await services.apiKeys.ensureKey(ws.id, 'bootstrap admin', config.bootstrapAdminKey, [Scope.ADMIN]);
@@ -36,5 +49,5 @@ export async function ensureDemoWorkspace(services: Services, config: AppConfig)
   } else {
     adminKey = fs.readFileSync(keyFile, 'utf8').trim();
   }
-  return { workspaceId: ws.id, adminKey, created };
+  return { workspaceId: ws.id, adminKey, created, seeded };
 }

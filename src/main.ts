@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const demo = config.seedDemo ? await ensureDemoWorkspace(runtime.services, config) : undefined;
+  const demo = config.seedDemo ? await ensureDemoWorkspace(runtime.services, config, () => runtime.worker.flush()) : undefined;
+  if (demo?.seeded) {
+    const s = demo.seeded;
+    console.log(
+      `Seeded the demo workspace: ${s.articles} articles, ${s.feedback} feedback items, ${s.enhancements} enhancements, ${s.helpEvents} help events.`,
+    );
+  }
   console.log(`\nHelpscope is running.\n  Playground: ${runtime.http!.url}`);
   if (demo?.adminKey) console.log(`  Demo admin key: ${demo.adminKey}\n  Header: {"Authorization": "Bearer ${demo.adminKey}"}`);
   console.log('');
