@@ -6,11 +6,13 @@ import { ArticleResolver } from '../modules/articles/article.resolver';
 import { EnhancementResolver } from '../modules/enhancements/enhancement.resolver';
 import { EnhancementFeatureLeadTimeResolver, EnhancementLeadTimeResolver } from '../modules/metrics/enhancement-lead-time.resolver';
 import { ArticleReindexResolver } from '../modules/articles/article-reindex.resolver';
+import { FeedbackResolver } from '../modules/feedback/feedback.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver, ArticleReindexResolver];
 (RESOLVERS as unknown as unknown[]).push(EnhancementResolver, EnhancementLeadTimeResolver, EnhancementFeatureLeadTimeResolver);
+(RESOLVERS as unknown as unknown[]).push(FeedbackResolver);
 
 let built: GraphQLSchema | undefined;
 

@@ -6,6 +6,7 @@ import { ArticleService } from '../modules/articles/article.service';
 import { EnhancementService } from '../modules/enhancements/enhancement.service';
 import { EnhancementLeadTimeService } from '../modules/metrics/enhancement-lead-time.service';
 import { ArticleReindexService } from '../modules/articles/article-reindex.service';
+import { FeedbackService } from '../modules/feedback/feedback.service';
 import { SearchOutboxStore } from '../core/search/outbox';
 import { SearchEngine } from '../core/search/search-engine';
 
@@ -17,6 +18,7 @@ export interface Services {
   workspaces: WorkspaceService;
   apiKeys: ApiKeyService;
   catalog: CatalogService;
+  feedback: FeedbackService;
   articles: ArticleService;
   enhancements: EnhancementService;
   enhancementLeadTime: EnhancementLeadTimeService;
@@ -33,6 +35,7 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     workspaces: new WorkspaceService(dataSource),
     apiKeys: new ApiKeyService(dataSource),
     catalog: new CatalogService(dataSource),
+    feedback: new FeedbackService(dataSource),
     articles: new ArticleService(dataSource, outbox, onIndexChange),
     enhancements: new EnhancementService(dataSource),
     enhancementLeadTime: new EnhancementLeadTimeService(dataSource),
