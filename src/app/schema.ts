@@ -3,6 +3,9 @@ import { buildSchema, NonEmptyArray } from 'type-graphql';
 import { WorkspaceResolver } from '../modules/workspaces/workspace.resolver';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { ArticleResolver } from '../modules/articles/article.resolver';
+import { ArticleSearchResolver } from '../modules/article-search/article-search.resolver';
+import { HelpEventResolver } from '../modules/help-events/help-event.resolver';
+import { HelpSearchMetricsResolver } from '../modules/metrics/help-search-metrics.resolver';
 import { EnhancementResolver } from '../modules/enhancements/enhancement.resolver';
 import { EnhancementFeatureLeadTimeResolver, EnhancementLeadTimeResolver } from '../modules/metrics/enhancement-lead-time.resolver';
 import { ArticleReindexResolver } from '../modules/articles/article-reindex.resolver';
@@ -11,6 +14,7 @@ import { FeedbackResolver } from '../modules/feedback/feedback.resolver';
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver, ArticleReindexResolver];
+(RESOLVERS as unknown as unknown[]).push(ArticleSearchResolver, HelpEventResolver, HelpSearchMetricsResolver);
 (RESOLVERS as unknown as unknown[]).push(EnhancementResolver, EnhancementLeadTimeResolver, EnhancementFeatureLeadTimeResolver);
 (RESOLVERS as unknown as unknown[]).push(FeedbackResolver);
 

@@ -8,6 +8,7 @@ import { EnhancementLeadTimeService } from '../modules/metrics/enhancement-lead-
 import { ArticleReindexService } from '../modules/articles/article-reindex.service';
 import { FeedbackService } from '../modules/feedback/feedback.service';
 import { SearchOutboxStore } from '../core/search/outbox';
+import { createHelpServices, HelpServices } from '../modules/help-events/help-services';
 import { SearchEngine } from '../core/search/search-engine';
 
 /** Every service, built once per process and shared by all requests (they hold no request state). */
@@ -20,6 +21,9 @@ export interface Services {
   catalog: CatalogService;
   feedback: FeedbackService;
   articles: ArticleService;
+  helpEvents: HelpServices['helpEvents'];
+  articleSearch: HelpServices['articleSearch'];
+  helpSearchMetrics: HelpServices['helpSearchMetrics'];
   enhancements: EnhancementService;
   enhancementLeadTime: EnhancementLeadTimeService;
   articleReindex: ArticleReindexService;
@@ -37,6 +41,7 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     catalog: new CatalogService(dataSource),
     feedback: new FeedbackService(dataSource),
     articles: new ArticleService(dataSource, outbox, onIndexChange),
+    ...createHelpServices(dataSource, search),
     enhancements: new EnhancementService(dataSource),
     enhancementLeadTime: new EnhancementLeadTimeService(dataSource),
     articleReindex: new ArticleReindexService(dataSource, search),

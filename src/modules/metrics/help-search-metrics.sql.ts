@@ -1,0 +1,145 @@
+/**
+ * SQL of the help-search metrics. Parameters, shared by both statements:
+ * $1 workspace id, $2 from, $3 to (half-open range), $4 IANA time zone, $5 bucket unit (day, week, month),
+ * $6 resolution window in minutes, $7 locale filter or null, $8 channel filter or null.
+ *
+ * Only the measured units (searches, views) are filtered by range, locale and channel; the follow-up events that
+ * judge them (clicks, votes, support contacts) count whenever they happened and from whichever channel.
+ */
+
+/** CTEs ending in `counted`: the searches in range after as-you-type collapsing, with their clicks and verdicts. */
+const COUNTED_SEARCHES = `
+  ranged AS (
+    SELECT s.id, s.session_id, s.occurred_at, s.hit_count, coalesce(s.normalized_query, '') AS normalized_query
+    FROM help_events s
+    WHERE s.workspace_id = $1 AND s.type = 'SEARCH'
+      AND s.occurred_at >= $2::timestamptz AND s.occurred_at < $3::timestamptz
+      AND ($7::text IS NULL OR s.locale = $7::text) AND ($8::text IS NULL OR s.channel = $8::text)
+  ),
+  search_clicks AS (
+    SELECT c.search_id, count(*) AS clicks, sum(c.position) AS position_sum
+    FROM help_events c
+    WHERE c.workspace_id = $1 AND c.type = 'SEARCH_CLICK' AND c.search_id IN (SELECT id FROM ranged)
+    GROUP BY c.search_id
+  ),
+  counted AS (
+    SELECT r.*, coalesce(k.clicks, 0) AS clicks, coalesce(k.position_sum, 0) AS position_sum,
+      EXISTS (
+        SELECT 1 FROM help_events v
+        WHERE v.workspace_id = $1 AND v.type = 'ARTICLE_VOTE' AND v.helpful AND v.search_id = r.id
+      ) AS helpful_vote,
+      EXISTS (
+        SELECT 1 FROM help_events x
+        WHERE x.workspace_id = $1 AND x.type = 'SUPPORT_CONTACT' AND x.session_id = r.session_id
+          AND x.occurred_at >= r.occurred_at AND x.occurred_at <= r.occurred_at + make_interval(mins => $6::int)
+      ) AS failed
+    FROM ranged r
+    LEFT JOIN search_clicks k ON k.search_id = r.id
+    -- as-you-type collapsing: a search without clicks that the same session extended within 30 s is left out
+    WHERE k.search_id IS NOT NULL OR NOT EXISTS (
+      SELECT 1 FROM help_events n
+      WHERE n.workspace_id = $1 AND n.type = 'SEARCH' AND n.session_id = r.session_id
+        AND n.occurred_at > r.occurred_at AND n.occurred_at <= r.occurred_at + interval '30 seconds'
+        AND length(n.normalized_query) > length(r.normalized_query)
+        AND starts_with(n.normalized_query, r.normalized_query)
+    )
+  )`;
+
+/** Figures of one bucket row or of the total row, from the `sa` (searches) and `se` (sessions) aggregates. */
+const FIGURE_COLUMNS = `
+  coalesce(sa.searches, 0) AS searches, coalesce(sa.no_result, 0) AS no_result, coalesce(sa.with_hits, 0) AS with_hits,
+  coalesce(sa.clicked, 0) AS clicked, coalesce(sa.clicks, 0) AS clicks, coalesce(sa.position_sum, 0) AS position_sum,
+  coalesce(sa.no_click, 0) AS no_click, coalesce(sa.successful, 0) AS successful,
+  coalesce(se.sessions, 0) AS sessions, coalesce(se.resolved, 0) AS resolved`;
+
+/**
+ * One row per bucket (ordered) plus one total row (`is_total`), with counts and rates (null when the denominator is
+ * 0). Buckets are local-time intervals of the zone turned back into instants, so a day can last 23 or 25 hours.
+ */
+export const HELP_SEARCH_FIGURES_SQL = `
+  WITH ${COUNTED_SEARCHES},
+  views AS (
+    SELECT v.session_id, v.occurred_at,
+      EXISTS (
+        SELECT 1 FROM help_events x
+        WHERE x.workspace_id = $1 AND x.type = 'SUPPORT_CONTACT' AND x.session_id = v.session_id
+          AND x.occurred_at >= v.occurred_at AND x.occurred_at <= v.occurred_at + make_interval(mins => $6::int)
+      ) AS failed
+    FROM help_events v
+    WHERE v.workspace_id = $1 AND v.type = 'ARTICLE_VIEW'
+      AND v.occurred_at >= $2::timestamptz AND v.occurred_at < $3::timestamptz
+      AND ($7::text IS NULL OR v.locale = $7::text) AND ($8::text IS NULL OR v.channel = $8::text)
+  ),
+  help_sessions AS (
+    SELECT session_id, min(occurred_at) AS first_at, bool_or(failed) AS failed
+    FROM (SELECT session_id, occurred_at, failed FROM counted UNION ALL SELECT session_id, occurred_at, failed FROM views) u
+    GROUP BY session_id
+  ),
+  buckets AS (
+    SELECT b AS local_start,
+           b AT TIME ZONE $4::text AS start_at,
+           (b + ('1 ' || $5::text)::interval) AT TIME ZONE $4::text AS end_at
+    FROM generate_series(
+      date_trunc($5::text, $2::timestamptz AT TIME ZONE $4::text),
+      ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $4::text,
+      ('1 ' || $5::text)::interval
+    ) AS b
+  ),
+  search_agg AS (
+    SELECT b, grouping(b) AS is_total, count(*) AS searches,
+      count(*) FILTER (WHERE hit_count = 0) AS no_result,
+      count(*) FILTER (WHERE hit_count > 0) AS with_hits,
+      count(*) FILTER (WHERE clicks > 0) AS clicked,
+      sum(clicks) AS clicks, sum(position_sum) AS position_sum,
+      count(*) FILTER (WHERE hit_count > 0 AND clicks = 0) AS no_click,
+      count(*) FILTER (WHERE (clicks > 0 OR helpful_vote) AND NOT failed) AS successful
+    FROM (SELECT date_trunc($5::text, occurred_at AT TIME ZONE $4::text) AS b, * FROM counted) c
+    GROUP BY GROUPING SETS ((b), ())
+  ),
+  session_agg AS (
+    SELECT b, grouping(b) AS is_total, count(*) AS sessions, count(*) FILTER (WHERE NOT failed) AS resolved
+    FROM (SELECT date_trunc($5::text, first_at AT TIME ZONE $4::text) AS b, failed FROM help_sessions) s
+    GROUP BY GROUPING SETS ((b), ())
+  ),
+  figures AS (
+    SELECT false AS is_total, bk.local_start, bk.start_at, bk.end_at, ${FIGURE_COLUMNS}
+    FROM buckets bk
+    LEFT JOIN search_agg sa ON sa.is_total = 0 AND sa.b = bk.local_start
+    LEFT JOIN session_agg se ON se.is_total = 0 AND se.b = bk.local_start
+    UNION ALL
+    SELECT true, NULL, NULL, NULL, ${FIGURE_COLUMNS}
+    FROM (SELECT 1) one
+    LEFT JOIN search_agg sa ON sa.is_total = 1
+    LEFT JOIN session_agg se ON se.is_total = 1
+  )
+  SELECT is_total, start_at, end_at,
+    searches::int AS searches, no_result::int AS no_result_searches, clicked::int AS clicked_searches,
+    clicks::int AS clicks, successful::int AS successful_searches,
+    sessions::int AS help_sessions, resolved::int AS resolved_help_sessions,
+    no_result::float8 / nullif(searches, 0) AS no_result_rate,
+    clicked::float8 / nullif(searches, 0) AS click_through_rate,
+    clicks::float8 / nullif(searches, 0) AS clicks_per_search,
+    no_click::float8 / nullif(with_hits, 0) AS no_click_rate,
+    position_sum::float8 / nullif(clicks, 0) AS average_click_position,
+    successful::float8 / nullif(searches, 0) AS search_success_rate,
+    resolved::float8 / nullif(sessions, 0) AS self_service_resolution_rate
+  FROM figures
+  ORDER BY is_total DESC, local_start`;
+
+/** The 10 most searched and the 10 most failing (no results or no click) normalized queries among counted searches. */
+export const HELP_SEARCH_TOP_QUERIES_SQL = `
+  WITH ${COUNTED_SEARCHES},
+  top AS (
+    SELECT normalized_query AS query, count(*) AS n, count(*) FILTER (WHERE hit_count = 0) AS no_result,
+           count(*) FILTER (WHERE clicks > 0) AS clicked
+    FROM counted GROUP BY normalized_query
+    ORDER BY n DESC, normalized_query COLLATE "C" LIMIT 10
+  ),
+  failed AS (
+    SELECT normalized_query AS query, count(*) AS n, count(*) FILTER (WHERE hit_count = 0) AS no_result, 0 AS clicked
+    FROM counted WHERE clicks = 0 GROUP BY normalized_query
+    ORDER BY n DESC, normalized_query COLLATE "C" LIMIT 10
+  )
+  SELECT list, query, n::int AS count, no_result::int AS no_result_count, clicked::int AS clicked_count
+  FROM (SELECT 'top' AS list, * FROM top UNION ALL SELECT 'failed' AS list, * FROM failed) q
+  ORDER BY list, n DESC, query COLLATE "C"`;
