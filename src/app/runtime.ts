@@ -64,7 +64,13 @@ export async function startRuntime(config: AppConfig, opts: StartOptions): Promi
       });
       cleanups.push(() => meili!.stop());
     }
-    const search = new MeilisearchEngine(meili?.url ?? config.meiliUrl!, meili?.masterKey ?? config.meiliMasterKey!, config.meiliIndex);
+    const meiliUrl = meili?.url ?? config.meiliUrl!;
+    const search = new MeilisearchEngine(
+      meiliUrl,
+      meili?.masterKey ?? config.meiliMasterKey!,
+      config.meiliIndex,
+      config.meiliPublicUrl ?? meiliUrl,
+    );
     await search.ensureIndex().catch((e: Error) => {
       throw new StartupError(`Cannot reach Meilisearch at ${search.url} with MEILI_MASTER_KEY: ${e.message}`);
     });

@@ -13,6 +13,8 @@ export interface AppConfig {
   /** `undefined` means: spawn the bundled Meilisearch binary with data under `dataDir/meili`. */
   meiliUrl?: string;
   meiliMasterKey?: string;
+  /** Address browsers use to reach Meilisearch with portal tenant tokens; defaults to the Meilisearch URL. */
+  meiliPublicUrl?: string;
   /** Name of the Meilisearch index holding articles (one index shared by all workspaces, filtered by workspace). */
   meiliIndex: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     meiliUrl,
     meiliMasterKey,
+    meiliPublicUrl: parseUrl('MEILI_PUBLIC_URL', env.MEILI_PUBLIC_URL, ['http:', 'https:']),
     meiliIndex: index,
     logLevel,
     nodeEnv: env.NODE_ENV || 'development',

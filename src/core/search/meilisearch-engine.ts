@@ -1,7 +1,15 @@
 import { MeiliSearch, Index } from 'meilisearch';
 import { meiliHttpClient } from './meili-http';
 import { eq } from './filter';
-import { ArticleDocument, SearchEngine, SearchRequest, SearchResult } from './search-engine';
+import { ArticleDocument, SearchEngine, SearchRequest, SearchResult, TenantToken } from './search-engine';
+import type { generateTenantToken as GenerateTenantToken } from 'meilisearch/dist/types/token';
+
+// The token helper is a separate CommonJS entry point of the client (`meilisearch/token`).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generateTenantToken } = require('meilisearch/token') as { generateTenantToken: typeof GenerateTenantToken };
+
+/** Name of the search-only Meilisearch key that signs portal tenant tokens. */
+const PORTAL_KEY_NAME = 'helpscope-portal-search';
 
 /** Index settings: what is searchable (in ranking order) and what can be filtered. */
 const SETTINGS = {
@@ -16,10 +24,16 @@ export class MeilisearchEngine implements SearchEngine {
   readonly client: MeiliSearch;
   private readonly index: Index<ArticleDocument>;
 
+  private portalKey?: Promise<{ key: string; uid: string }>;
+
+  /**
+   * @param publicUrl Address browsers use to reach this Meilisearch (defaults to `url`).
+   */
   constructor(
     readonly url: string,
     readonly masterKey: string,
     readonly indexName: string,
+    readonly publicUrl: string = url,
   ) {
     this.client = new MeiliSearch({ host: url, apiKey: masterKey, httpClient: meiliHttpClient, timeout: 15_000 });
     this.index = this.client.index<ArticleDocument>(indexName);
@@ -84,5 +98,38 @@ export class MeilisearchEngine implements SearchEngine {
     } catch {
       return false;
     }
+  }
+
+  async tenantToken(workspaceId: string, expiresAt: Date): Promise<TenantToken> {
+    const { key, uid } = await this.ensurePortalKey();
+    const token = await generateTenantToken({
+      apiKey: key,
+      apiKeyUid: uid,
+      expiresAt,
+      searchRules: { [this.indexName]: { filter: [eq('workspaceId', workspaceId), eq('status', 'PUBLISHED')].join(' AND ') } },
+    });
+    return { token, host: this.publicUrl, indexUid: this.indexName, expiresAt };
+  }
+
+  /** Finds or creates the search-only key (limited to the article index) that signs tenant tokens. */
+  private ensurePortalKey(): Promise<{ key: string; uid: string }> {
+    this.portalKey ??= (async () => {
+      const { results } = await this.client.getKeys({ limit: 1000 });
+      const existing = results.find((k) => k.name === PORTAL_KEY_NAME && k.indexes.includes(this.indexName));
+      const key =
+        existing ??
+        (await this.client.createKey({
+          name: PORTAL_KEY_NAME,
+          description: 'Signs Helpscope portal tenant tokens',
+          actions: ['search'],
+          indexes: [this.indexName],
+          expiresAt: null,
+        }));
+      return { key: key.key, uid: key.uid };
+    })().catch((err) => {
+      this.portalKey = undefined;
+      throw err;
+    });
+    return this.portalKey;
   }
 }

@@ -52,4 +52,17 @@ export interface SearchEngine {
   search(req: SearchRequest): Promise<SearchResult>;
   /** True when the engine answers its health check. */
   isHealthy(): Promise<boolean>;
+  /**
+   * A short-lived token that lets a browser search the engine directly, but only the workspace's published
+   * articles (Meilisearch tenant token).
+   */
+  tenantToken(workspaceId: string, expiresAt: Date): Promise<TenantToken>;
+}
+
+/** What a portal needs to query the engine directly (e.g. with instant-meilisearch). */
+export interface TenantToken {
+  token: string;
+  host: string;
+  indexUid: string;
+  expiresAt: Date;
 }
