@@ -126,6 +126,14 @@ describe('enhancements (HTTP)', () => {
     expect(code(await app.gql(SET, { id: source.id, s: 'OPEN' }, ws.keys.write))).toBe('CONFLICT');
   });
 
+  it('repoints enhancements merged into a source that is merged in turn (no chains)', async () => {
+    const [a, b, c] = [await create('A'), await create('B'), await create('C')];
+    await ok(MERGE, { s: a.id, t: b.id });
+    await ok(MERGE, { s: b.id, t: c.id });
+    expect((await ok(GET, { id: a.id }, ws.keys.read)).enhancement.mergedIntoId).toBe(c.id);
+    expect((await ok(GET, { id: b.id }, ws.keys.read)).enhancement.mergedIntoId).toBe(c.id);
+  });
+
   it('lists with filters and cursors', async () => {
     const w = await app.workspace();
     for (const title of ['one', 'two', 'three']) await create(title, {}, w.keys.write);
