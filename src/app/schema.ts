@@ -10,13 +10,14 @@ import { EnhancementResolver } from '../modules/enhancements/enhancement.resolve
 import { EnhancementFeatureLeadTimeResolver, EnhancementLeadTimeResolver } from '../modules/metrics/enhancement-lead-time.resolver';
 import { ArticleReindexResolver } from '../modules/articles/article-reindex.resolver';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver';
+import { FeedbackVolumeResolver } from '../modules/metrics/feedback-volume.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver, ArticleReindexResolver];
 (RESOLVERS as unknown as unknown[]).push(ArticleSearchResolver, HelpEventResolver, HelpSearchMetricsResolver);
 (RESOLVERS as unknown as unknown[]).push(EnhancementResolver, EnhancementLeadTimeResolver, EnhancementFeatureLeadTimeResolver);
-(RESOLVERS as unknown as unknown[]).push(FeedbackResolver);
+(RESOLVERS as unknown as unknown[]).push(FeedbackResolver, FeedbackVolumeResolver);
 
 let built: GraphQLSchema | undefined;
 

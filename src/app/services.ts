@@ -7,6 +7,7 @@ import { EnhancementService } from '../modules/enhancements/enhancement.service'
 import { EnhancementLeadTimeService } from '../modules/metrics/enhancement-lead-time.service';
 import { ArticleReindexService } from '../modules/articles/article-reindex.service';
 import { FeedbackService } from '../modules/feedback/feedback.service';
+import { FeedbackVolumeService } from '../modules/metrics/feedback-volume.service';
 import { SearchOutboxStore } from '../core/search/outbox';
 import { createHelpServices, HelpServices } from '../modules/help-events/help-services';
 import { SearchEngine } from '../core/search/search-engine';
@@ -20,6 +21,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   catalog: CatalogService;
   feedback: FeedbackService;
+  feedbackVolume: FeedbackVolumeService;
   articles: ArticleService;
   helpEvents: HelpServices['helpEvents'];
   articleSearch: HelpServices['articleSearch'];
@@ -40,6 +42,7 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     apiKeys: new ApiKeyService(dataSource),
     catalog: new CatalogService(dataSource),
     feedback: new FeedbackService(dataSource),
+    feedbackVolume: new FeedbackVolumeService(dataSource),
     articles: new ArticleService(dataSource, outbox, onIndexChange),
     ...createHelpServices(dataSource, search),
     enhancements: new EnhancementService(dataSource),
