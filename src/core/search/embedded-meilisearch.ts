@@ -76,14 +76,14 @@ async function waitHealthy(url: string, child: ChildProcess, output: () => strin
 }
 
 /**
- * Spawns the bundled Meilisearch on a free loopback port with data under `dir` (a fresh temporary folder when
- * undefined). The master key is generated once and kept in `dir/master-key` so restarts reuse it.
+ * Spawns the bundled Meilisearch on a loopback port (a free one unless `port` is given) with data under `dir`. The
+ * master key is generated once and kept in `dir/master-key` so restarts reuse it.
  */
-export async function startEmbeddedMeilisearch(dir: string): Promise<EmbeddedMeilisearch> {
+export async function startEmbeddedMeilisearch(dir: string, port?: number): Promise<EmbeddedMeilisearch> {
   const binary = findBundledMeilisearch();
   fs.mkdirSync(dir, { recursive: true });
   const masterKey = readOrCreateMasterKey(dir);
-  const port = await freePort();
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,

@@ -60,10 +60,13 @@ export class SearchOutboxStore {
     if (ids.length) await this.dataSource.query(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
-  /** Puts rows back with exponential backoff (1 s doubling, at most 5 min) and the error that stopped them. */
+  /**
+   * Puts rows back with exponential backoff (1 s doubling, at most 30 s, so the index catches up soon after an
+   * outage) and the error that stopped them.
+   */
   async retryLater(items: OutboxItem[], error: string): Promise<void> {
     for (const item of items) {
-      const delay = Math.min(300, 2 ** Math.min(item.attempts - 1, 9));
+      const delay = Math.min(30, 2 ** Math.min(item.attempts - 1, 5));
       await this.dataSource.query(
         `UPDATE search_outbox SET available_at = now() + make_interval(secs => $2), last_error = $3 WHERE id = $1`,
         [item.id, delay, error.slice(0, 1000)],
