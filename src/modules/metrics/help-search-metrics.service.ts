@@ -80,13 +80,15 @@ export class HelpSearchMetricsService {
       workspaceId,
       args.from.toISOString(),
       args.to.toISOString(),
-      args.timeZone,
-      args.interval,
       args.resolutionWindowMinutes,
       args.filter?.locale?.trim() || null,
       args.filter?.channel?.trim().toLowerCase() || null,
     ];
-    const figures = await queryRows<FigureRow>(this.dataSource, HELP_SEARCH_FIGURES_SQL, params);
+    const figures = await queryRows<FigureRow>(this.dataSource, HELP_SEARCH_FIGURES_SQL, [
+      ...params,
+      args.timeZone,
+      args.interval,
+    ]);
     const queries = await queryRows<QueryRow>(this.dataSource, HELP_SEARCH_TOP_QUERIES_SQL, params);
     const total = figures.find((r) => r.is_total)!;
     return {

@@ -1,7 +1,7 @@
 /**
  * SQL of the help-search metrics. Parameters, shared by both statements:
- * $1 workspace id, $2 from, $3 to (half-open range), $4 IANA time zone, $5 bucket unit (day, week, month),
- * $6 resolution window in minutes, $7 locale filter or null, $8 channel filter or null.
+ * $1 workspace id, $2 from, $3 to (half-open range), $4 resolution window in minutes, $5 locale filter or null,
+ * $6 channel filter or null; the figures statement also takes $7 IANA time zone and $8 bucket unit (day, week, month).
  *
  * Only the measured units (searches, views) are filtered by range, locale and channel; the follow-up events that
  * judge them (clicks, votes, support contacts) count whenever they happened and from whichever channel.
@@ -14,7 +14,7 @@ const COUNTED_SEARCHES = `
     FROM help_events s
     WHERE s.workspace_id = $1 AND s.type = 'SEARCH'
       AND s.occurred_at >= $2::timestamptz AND s.occurred_at < $3::timestamptz
-      AND ($7::text IS NULL OR s.locale = $7::text) AND ($8::text IS NULL OR s.channel = $8::text)
+      AND ($5::text IS NULL OR s.locale = $5::text) AND ($6::text IS NULL OR s.channel = $6::text)
   ),
   search_clicks AS (
     SELECT c.search_id, count(*) AS clicks, sum(c.position) AS position_sum
@@ -31,7 +31,7 @@ const COUNTED_SEARCHES = `
       EXISTS (
         SELECT 1 FROM help_events x
         WHERE x.workspace_id = $1 AND x.type = 'SUPPORT_CONTACT' AND x.session_id = r.session_id
-          AND x.occurred_at >= r.occurred_at AND x.occurred_at <= r.occurred_at + make_interval(mins => $6::int)
+          AND x.occurred_at >= r.occurred_at AND x.occurred_at <= r.occurred_at + make_interval(mins => $4::int)
       ) AS failed
     FROM ranged r
     LEFT JOIN search_clicks k ON k.search_id = r.id
@@ -63,12 +63,12 @@ export const HELP_SEARCH_FIGURES_SQL = `
       EXISTS (
         SELECT 1 FROM help_events x
         WHERE x.workspace_id = $1 AND x.type = 'SUPPORT_CONTACT' AND x.session_id = v.session_id
-          AND x.occurred_at >= v.occurred_at AND x.occurred_at <= v.occurred_at + make_interval(mins => $6::int)
+          AND x.occurred_at >= v.occurred_at AND x.occurred_at <= v.occurred_at + make_interval(mins => $4::int)
       ) AS failed
     FROM help_events v
     WHERE v.workspace_id = $1 AND v.type = 'ARTICLE_VIEW'
       AND v.occurred_at >= $2::timestamptz AND v.occurred_at < $3::timestamptz
-      AND ($7::text IS NULL OR v.locale = $7::text) AND ($8::text IS NULL OR v.channel = $8::text)
+      AND ($5::text IS NULL OR v.locale = $5::text) AND ($6::text IS NULL OR v.channel = $6::text)
   ),
   help_sessions AS (
     SELECT session_id, min(occurred_at) AS first_at, bool_or(failed) AS failed
@@ -77,12 +77,12 @@ export const HELP_SEARCH_FIGURES_SQL = `
   ),
   buckets AS (
     SELECT b AS local_start,
-           b AT TIME ZONE $4::text AS start_at,
-           (b + ('1 ' || $5::text)::interval) AT TIME ZONE $4::text AS end_at
+           b AT TIME ZONE $7::text AS start_at,
+           (b + ('1 ' || $8::text)::interval) AT TIME ZONE $7::text AS end_at
     FROM generate_series(
-      date_trunc($5::text, $2::timestamptz AT TIME ZONE $4::text),
-      ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $4::text,
-      ('1 ' || $5::text)::interval
+      date_trunc($8::text, $2::timestamptz AT TIME ZONE $7::text),
+      ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $7::text,
+      ('1 ' || $8::text)::interval
     ) AS b
   ),
   search_agg AS (
@@ -93,12 +93,12 @@ export const HELP_SEARCH_FIGURES_SQL = `
       sum(clicks) AS clicks, sum(position_sum) AS position_sum,
       count(*) FILTER (WHERE hit_count > 0 AND clicks = 0) AS no_click,
       count(*) FILTER (WHERE (clicks > 0 OR helpful_vote) AND NOT failed) AS successful
-    FROM (SELECT date_trunc($5::text, occurred_at AT TIME ZONE $4::text) AS b, * FROM counted) c
+    FROM (SELECT date_trunc($8::text, occurred_at AT TIME ZONE $7::text) AS b, * FROM counted) c
     GROUP BY GROUPING SETS ((b), ())
   ),
   session_agg AS (
     SELECT b, grouping(b) AS is_total, count(*) AS sessions, count(*) FILTER (WHERE NOT failed) AS resolved
-    FROM (SELECT date_trunc($5::text, first_at AT TIME ZONE $4::text) AS b, failed FROM help_sessions) s
+    FROM (SELECT date_trunc($8::text, first_at AT TIME ZONE $7::text) AS b, failed FROM help_sessions) s
     GROUP BY GROUPING SETS ((b), ())
   ),
   figures AS (
