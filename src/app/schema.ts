@@ -11,13 +11,15 @@ import { EnhancementFeatureLeadTimeResolver, EnhancementLeadTimeResolver } from 
 import { ArticleReindexResolver } from '../modules/articles/article-reindex.resolver';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver';
 import { FeedbackVolumeResolver } from '../modules/metrics/feedback-volume.resolver';
+import { PortalResolver } from '../modules/portal/portal.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver, ArticleReindexResolver];
-(RESOLVERS as unknown as unknown[]).push(ArticleSearchResolver, HelpEventResolver, HelpSearchMetricsResolver);
 (RESOLVERS as unknown as unknown[]).push(EnhancementResolver, EnhancementLeadTimeResolver, EnhancementFeatureLeadTimeResolver);
 (RESOLVERS as unknown as unknown[]).push(FeedbackResolver, FeedbackVolumeResolver);
+(RESOLVERS as unknown as unknown[]).push(PortalResolver);
+(RESOLVERS as unknown as unknown[]).push(ArticleSearchResolver, HelpEventResolver, HelpSearchMetricsResolver);
 
 let built: GraphQLSchema | undefined;
 

@@ -7,6 +7,7 @@ import { EnhancementService } from '../modules/enhancements/enhancement.service'
 import { EnhancementLeadTimeService } from '../modules/metrics/enhancement-lead-time.service';
 import { ArticleReindexService } from '../modules/articles/article-reindex.service';
 import { FeedbackService } from '../modules/feedback/feedback.service';
+import { PortalTokenService } from '../modules/portal/portal-token.service';
 import { FeedbackVolumeService } from '../modules/metrics/feedback-volume.service';
 import { SearchOutboxStore } from '../core/search/outbox';
 import { createHelpServices, HelpServices } from '../modules/help-events/help-services';
@@ -29,6 +30,7 @@ export interface Services {
   enhancements: EnhancementService;
   enhancementLeadTime: EnhancementLeadTimeService;
   articleReindex: ArticleReindexService;
+  portalTokens: PortalTokenService;
 }
 
 /** Wires the services together. `onIndexChange` wakes the outbox worker after a write. */
@@ -48,5 +50,6 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     enhancements: new EnhancementService(dataSource),
     enhancementLeadTime: new EnhancementLeadTimeService(dataSource),
     articleReindex: new ArticleReindexService(dataSource, search),
+    portalTokens: new PortalTokenService(search),
   };
 }
