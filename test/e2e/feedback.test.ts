@@ -117,6 +117,19 @@ describe('feedback ingestion and browsing (HTTP)', () => {
     expect(r[2].feedback.id).not.toBe(r[3].feedback.id);
   });
 
+  it('never duplicates items when the same batch is sent concurrently', async () => {
+    const items = Array.from({ length: 200 }, (_, i) => ({ kind: 'FEATURE', text: `race ${i}`, source: 'race', externalId: `r-${i}` }));
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => app.gql(BATCH, { items }, ws.keys.ingest)));
+    const statuses = [a, b, c].flatMap((r) => r.data!.submitFeedbackBatch.map((x: { status: string }) => x.status));
+    expect(statuses.filter((s) => s === 'CREATED')).toHaveLength(200);
+    expect(statuses.filter((s) => s === 'DUPLICATE')).toHaveLength(400);
+    const ids = (r: typeof a) => r.data!.submitFeedbackBatch.map((x: { feedback: { id: string } }) => x.feedback.id);
+    expect(ids(b)).toEqual(ids(a));
+    expect(ids(c)).toEqual(ids(a));
+    const list = await app.gql(LIST, { filter: { source: 'race' }, first: 1 }, ws.keys.read);
+    expect(list.data!.feedbackList.totalCount).toBe(200);
+  });
+
   it('refuses a batch over 1,000 items as a whole', async () => {
     const items = Array.from({ length: 1001 }, () => ({ kind: 'FEATURE', text: 't', source: 'x' }));
     const res = await app.gql(BATCH, { items }, ws.keys.ingest);

@@ -88,6 +88,13 @@ function externalKey(item: { source: string; externalId: string | null }): strin
   return item.externalId === null ? null : `${item.source}\u0000${item.externalId}`;
 }
 
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
 /** Stored items of the workspace by (source, externalId). */
 async function findByExternalKeys(
   m: EntityManager,
@@ -223,8 +230,10 @@ async function loadCandidates(
 /** Inserts the rows in chunks; returns the ids actually inserted (the others hit an existing idempotency key). */
 async function insertRows(m: EntityManager, workspaceId: string, rows: PendingRow[]): Promise<Set<string>> {
   const inserted = new Set<string>();
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK).map((r) => ({
+  // Insert in idempotency-key order so concurrent batches sharing keys take index locks in one order (no deadlock).
+  const ordered = [...rows].sort((a, b) => compareKeys(externalKey(a.item), externalKey(b.item)));
+  for (let i = 0; i < ordered.length; i += INSERT_CHUNK) {
+    const chunk = ordered.slice(i, i + INSERT_CHUNK).map((r) => ({
       id: r.id,
       kind: r.item.kind,
       text: r.item.text,
