@@ -86,7 +86,7 @@ export async function startRuntime(config: AppConfig, opts: StartOptions): Promi
 
     let httpApp: HttpApp | undefined;
     if (opts.listen) {
-      httpApp = await startHttpServer(services, config.port, config.bodyLimitBytes).catch((e: Error) => {
+      httpApp = await startHttpServer(services, config.port, config.bodyLimitBytes, config.limits).catch((e: Error) => {
         throw new StartupError(`Cannot listen on PORT ${config.port}: ${e.message}`);
       });
       cleanups.push(() => httpApp!.stop());

@@ -10,6 +10,12 @@ import { RequestContext } from '../core/context/request-context';
 import { formatError } from '../core/errors/format-error';
 import { playgroundRouter } from '../core/http/playground';
 import { logger } from '../core/logging/logger';
+import { RequestLimits, loadRequestLimits } from '../core/config/config';
+import { queryShapeRules } from '../core/graphql/query-shape-rules';
+import { complexityLimitPlugin } from '../core/graphql/complexity-plugin';
+import { KeyRateLimiter } from '../core/http/rate-limiter';
+import { graphqlBodyGuard, rateLimitGuard } from '../core/http/request-guards';
+import { bearerToken } from './context';
 
 /** A listening HTTP server with the GraphQL API. */
 export interface HttpApp {
@@ -22,18 +28,32 @@ export interface HttpApp {
  * Builds the HTTP app: `/graphql` (API and, for browsers, the playground), `/healthz` (process up) and `/readyz`
  * (database and search reachable). CORS answers preflights for any origin; the real request is then checked
  * against the key's workspace allow-list in the context.
+ *
+ * Hardening (`limits`): operations deeper than `maxDepth`, costlier than `maxComplexity`, with more than `maxAliases`
+ * aliases or `maxTokens` tokens are refused before execution; batched (array) requests hold at most `maxBatch`
+ * operations; each API key (or client IP without a valid key) has an in-memory rate budget answered with HTTP 429
+ * `RATE_LIMITED`. Automatic persisted queries (APQ) use Apollo's default in-memory LRU cache, over GET and POST.
  */
-export async function startHttpServer(services: Services, port: number, bodyLimitBytes: number): Promise<HttpApp> {
+export async function startHttpServer(
+  services: Services,
+  port: number,
+  bodyLimitBytes: number,
+  limits: RequestLimits = loadRequestLimits({}),
+): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const server = http.createServer(app);
+  const schema = await buildAppSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildAppSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    allowBatchedHttpRequests: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: queryShapeRules(limits),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), complexityLimitPlugin(schema, limits.maxComplexity)],
   });
   await apollo.start();
 
@@ -69,6 +89,11 @@ export async function startHttpServer(services: Services, port: number, bodyLimi
   app.use(
     '/graphql',
     express.json({ limit: bodyLimitBytes }),
+    graphqlBodyGuard(limits.maxBatch),
+    rateLimitGuard(new KeyRateLimiter(limits.ratePerMinute, limits.rateBurst), {
+      bearerToken,
+      authenticate: (token) => services.apiKeys.authenticate(token),
+    }),
     expressMiddleware(apollo, { context: async ({ req }) => buildContext(services, req) }),
   );
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

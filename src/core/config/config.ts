@@ -29,6 +29,29 @@ export interface AppConfig {
   bootstrapAdminKey?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
+  /** Query-shape and request-rate limits of the HTTP API. */
+  limits: RequestLimits;
+}
+
+/**
+ * Limits that protect the API from expensive or abusive requests. Rate limits are kept in memory per process:
+ * with several servers behind a load balancer, each server keeps its own buckets.
+ */
+export interface RequestLimits {
+  /** `GRAPHQL_MAX_DEPTH`: deepest selection nesting accepted (default 10). */
+  maxDepth: number;
+  /** `GRAPHQL_MAX_COMPLEXITY`: highest estimated cost (fields, list fields times `first`), default 5000. */
+  maxComplexity: number;
+  /** `GRAPHQL_MAX_ALIASES`: aliases accepted in one operation (default 30). */
+  maxAliases: number;
+  /** `GRAPHQL_MAX_TOKENS`: lexical tokens accepted in one document (default 20000). */
+  maxTokens: number;
+  /** `GRAPHQL_MAX_BATCH`: operations accepted in one batched (array) HTTP request (default 10). */
+  maxBatch: number;
+  /** `RATE_LIMIT_PER_MINUTE`: operations per minute per API key (or per IP without a valid key), default 6000. */
+  ratePerMinute: number;
+  /** `RATE_LIMIT_BURST`: operations accepted within one second per key (default a tenth of the minute, at least 50). */
+  rateBurst: number;
 }
 
 /** Raised when an environment variable has a value Helpscope cannot use. */
@@ -96,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`DATABASE_POOL_SIZE must be an integer between 1 and 200, got "${poolRaw}"`);
   }
   return {
+    limits: loadRequestLimits(env),
     port,
     databasePoolSize,
     databaseUrl: parseUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
@@ -110,5 +134,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: parseBool('SEED_DEMO', env.SEED_DEMO, true),
     bootstrapAdminKey,
     bodyLimitBytes,
+  };
+}
+
+function parseIntIn(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+/** Reads the `GRAPHQL_MAX_*` and `RATE_LIMIT_*` variables (see {@link RequestLimits}). */
+export function loadRequestLimits(env: NodeJS.ProcessEnv): RequestLimits {
+  const ratePerMinute = parseIntIn('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000, 1, 10_000_000);
+  const burstDefault = Math.min(ratePerMinute, Math.max(50, Math.ceil(ratePerMinute / 10)));
+  return {
+    maxDepth: parseIntIn('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10, 2, 100),
+    maxComplexity: parseIntIn('GRAPHQL_MAX_COMPLEXITY', env.GRAPHQL_MAX_COMPLEXITY, 5000, 10, 10_000_000),
+    maxAliases: parseIntIn('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 10_000),
+    maxTokens: parseIntIn('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 20_000, 100, 10_000_000),
+    maxBatch: parseIntIn('GRAPHQL_MAX_BATCH', env.GRAPHQL_MAX_BATCH, 10, 1, 1000),
+    ratePerMinute,
+    rateBurst: parseIntIn('RATE_LIMIT_BURST', env.RATE_LIMIT_BURST, burstDefault, 1, 10_000_000),
   };
 }
