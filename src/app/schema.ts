@@ -11,6 +11,8 @@ import { EnhancementFeatureLeadTimeResolver, EnhancementLeadTimeResolver } from 
 import { ArticleReindexResolver } from '../modules/articles/article-reindex.resolver';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver';
 import { FeedbackVolumeResolver } from '../modules/metrics/feedback-volume.resolver';
+import { FeedbackQualityFeatureResolver, FeedbackQualityResolver } from '../modules/metrics/feedback-quality.resolver';
+import { EaseOfUseFeatureResolver, EaseOfUseMilestoneResolver, EaseOfUseResolver } from '../modules/metrics/ease-of-use.resolver';
 import { PortalResolver } from '../modules/portal/portal.resolver';
 
 /** Every resolver class of the API. */
@@ -18,6 +20,8 @@ import { PortalResolver } from '../modules/portal/portal.resolver';
 export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver, ArticleReindexResolver];
 (RESOLVERS as unknown as unknown[]).push(EnhancementResolver, EnhancementLeadTimeResolver, EnhancementFeatureLeadTimeResolver);
 (RESOLVERS as unknown as unknown[]).push(FeedbackResolver, FeedbackVolumeResolver);
+(RESOLVERS as unknown as unknown[]).push(FeedbackQualityResolver, FeedbackQualityFeatureResolver);
+(RESOLVERS as unknown as unknown[]).push(EaseOfUseResolver, EaseOfUseFeatureResolver, EaseOfUseMilestoneResolver);
 (RESOLVERS as unknown as unknown[]).push(PortalResolver);
 (RESOLVERS as unknown as unknown[]).push(ArticleSearchResolver, HelpEventResolver, HelpSearchMetricsResolver);
 

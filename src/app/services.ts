@@ -9,6 +9,8 @@ import { ArticleReindexService } from '../modules/articles/article-reindex.servi
 import { FeedbackService } from '../modules/feedback/feedback.service';
 import { PortalTokenService } from '../modules/portal/portal-token.service';
 import { FeedbackVolumeService } from '../modules/metrics/feedback-volume.service';
+import { FeedbackQualityService } from '../modules/metrics/feedback-quality.service';
+import { EaseOfUseService } from '../modules/metrics/ease-of-use.service';
 import { SearchOutboxStore } from '../core/search/outbox';
 import { createHelpServices, HelpServices } from '../modules/help-events/help-services';
 import { SearchEngine } from '../core/search/search-engine';
@@ -23,6 +25,8 @@ export interface Services {
   catalog: CatalogService;
   feedback: FeedbackService;
   feedbackVolume: FeedbackVolumeService;
+  feedbackQuality: FeedbackQualityService;
+  easeOfUse: EaseOfUseService;
   articles: ArticleService;
   helpEvents: HelpServices['helpEvents'];
   articleSearch: HelpServices['articleSearch'];
@@ -45,6 +49,8 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     catalog: new CatalogService(dataSource),
     feedback: new FeedbackService(dataSource),
     feedbackVolume: new FeedbackVolumeService(dataSource),
+    feedbackQuality: new FeedbackQualityService(dataSource),
+    easeOfUse: new EaseOfUseService(dataSource),
     articles: new ArticleService(dataSource, outbox, onIndexChange),
     ...createHelpServices(dataSource, search),
     enhancements: new EnhancementService(dataSource),
