@@ -117,6 +117,22 @@ describe(`helpscope CLI (${EXTERNAL ? 'child process on the test PostgreSQL' : '
     expect(hits.hits).toHaveLength(0);
   });
 
+  it('imports feedback from JSON Lines with a preset, idempotently', async () => {
+    const file = path.join(dir, 'issues.jsonl');
+    const issue = (title: string) =>
+      JSON.stringify({ product: 'acme/app', createdAt: '2024-05-01T10:00:00Z', label: 'feature', title, body: 'Please add it.' });
+    fs.writeFileSync(file, `${issue('Dark mode')}\n\n${issue('Export to CSV')}\n`);
+    const first = await cli('import', 'feedback', file, '--workspace', slug, '--preset', 'github-issues');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('2 read, 2 created, 0 duplicates, 0 refused.');
+    const again = await cli('import', 'feedback', file, '--workspace', slug, '--preset', 'github-issues');
+    expect(again.stdout).toContain('2 read, 0 created, 2 duplicates, 0 refused.');
+    const noMapping = await cli('import', 'feedback', file, '--workspace', slug);
+    expect(noMapping.code).toBe(1);
+    expect(noMapping.stderr.split('\n')).toEqual(['helpscope: give a field mapping: --preset github-issues or --mapping <file.json>']);
+  });
+
   it('fails with one clear line and exit code 1 on a missing folder', async () => {
     const missing = path.join(dir, 'does-not-exist');
     const res = await cli('import', 'articles', missing, '--workspace', slug);
