@@ -44,8 +44,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   // Request-level errors (parse, validation, variable coercion) carry no path: they are the client's.
   if (!formatted.path && !code) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  // Apollo's own request refusals without a code (e.g. an APQ hash that does not match its query) carry a 4xx status.
+  if (!formatted.path && isClientHttpStatus(error)) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   logger.error({ err: original, path: formatted.path }, 'unexpected error');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function isClientHttpStatus(err: unknown): boolean {
+  const status = (err as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function validationDetails(err: unknown): string[] | undefined {

@@ -20,16 +20,18 @@ export class KeyRateLimiter {
 
   /** Takes `points` operations from `key`'s budget. */
   async consume(key: string, points = 1): Promise<RateDecision> {
+    // A refused request spends nothing (rate-limiter-flexible counts refused points, so they are given back): a
+    // refused batch does not eat the budget a smaller request could still use.
     try {
       await this.second.consume(key, points);
     } catch (res) {
+      await this.second.reward(key, points);
       return refused(res);
     }
     try {
       await this.minute.consume(key, points);
     } catch (res) {
-      // The second's budget was not really used by a refused request.
-      await this.second.reward(key, points).catch(() => undefined);
+      await Promise.all([this.minute.reward(key, points), this.second.reward(key, points)]);
       return refused(res);
     }
     return { allowed: true };
