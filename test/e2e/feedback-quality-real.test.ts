@@ -86,6 +86,7 @@ describe('feedbackQuality on the real GitHub issues export', () => {
     const scoreOf = new Map<string, number>();
     const rows = await app.runtime.services.dataSource.getRepository(Feedback).find({ where: { workspaceId: ws.id } });
     for (const r of rows) scoreOf.set(r.externalId!, r.qualityScore);
+    const byLabel: Record<string, number[]> = {};
     const detailed: number[] = [];
     const oneLiners: number[] = [];
     for (const issue of issues) {
@@ -93,6 +94,7 @@ describe('feedbackQuality on the real GitHub issues export', () => {
       if ('error' in mapped) throw new Error(mapped.error);
       const score = scoreOf.get(mapped.input.externalId!);
       expect(score).toBeDefined();
+      (byLabel[issue.label] ??= []).push(score!);
       const body = issue.body ?? '';
       if (isDetailed(body)) detailed.push(score!);
       else if (countWords(body) < 30) oneLiners.push(score!);
@@ -106,6 +108,12 @@ describe('feedbackQuality on the real GitHub issues export', () => {
     expect(mean(detailed)).toBeCloseTo(28650 / 538, 9);
     expect(mean(oneLiners)).toBeCloseTo(2830 / 98, 9);
     expect(mean(detailed) - mean(oneLiners)).toBeGreaterThan(20);
+    // By label (15 / 35 / 55): bugs 15/183/302 -> 46.48, feature requests 13/332/155 -> 40.68, questions 4/299/197 -> 42.72.
+    expect(Object.fromEntries(Object.entries(byLabel).map(([k, v]) => [k, tally(v)]))).toEqual({
+      bug: [15, 183, 302],
+      feature: [13, 332, 155],
+      question: [4, 299, 197],
+    });
     // Most detailed reports clear 50; most one-liners stay below it.
     expect(detailed.filter((x) => x >= 50).length / detailed.length).toBeGreaterThan(0.9);
     expect(oneLiners.filter((x) => x < 50).length / oneLiners.length).toBeGreaterThan(0.9);
