@@ -26,7 +26,7 @@ describe('automatic persisted queries (APQ)', () => {
 
   async function viaGet(params: Record<string, unknown>): Promise<Body> {
     const search = new URLSearchParams(
-      Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
     );
     const res = await fetch(`${app.url}?${search}`, {
       headers: { authorization: `Bearer ${ws.keys.read}`, 'apollo-require-preflight': 'true', accept: 'application/json' },

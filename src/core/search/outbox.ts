@@ -13,6 +13,8 @@ export interface OutboxItem {
 
 /** How long a claim lasts before another worker may take the row again (a crashed worker's rows come back). */
 const LEASE_SECONDS = 60;
+/** Advisory lock serializing outbox claims across processes ("hs_outbox" as a number). */
+const CLAIM_LOCK_KEY = 0x68735f6f7574;
 
 /**
  * The transactional outbox of search-index changes. `enqueue` runs inside the caller's transaction; workers `claim`
@@ -30,20 +32,31 @@ export class SearchOutboxStore {
     );
   }
 
-  /** Takes up to `limit` due rows for this worker, oldest first. */
+  /**
+   * Takes up to `limit` due rows for this worker, oldest first. An article with a row already leased (or backing off)
+   * is skipped, so two workers never index the same article at once (the one holding an older read could otherwise
+   * overwrite a newer document); claims are serialized by a transaction-scoped advisory lock so two claims cannot both
+   * see an article as free.
+   */
   async claim(limit: number): Promise<OutboxItem[]> {
-    const rows = await queryRows(
-      this.dataSource,
-      `UPDATE search_outbox o
+    const rows = await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock($1)`, [CLAIM_LOCK_KEY]);
+      return queryRows(
+        m,
+        `UPDATE search_outbox o
             SET available_at = now() + make_interval(secs => $2), attempts = o.attempts + 1
-          WHERE o.id IN (SELECT id FROM search_outbox
-                          WHERE available_at <= now()
-                          ORDER BY id
+          WHERE o.id IN (SELECT s.id FROM search_outbox s
+                          WHERE s.available_at <= now()
+                            AND NOT EXISTS (SELECT 1 FROM search_outbox f
+                                             WHERE f.article_id = s.article_id
+                                               AND f.attempts > 0 AND f.available_at > now())
+                          ORDER BY s.id
                           LIMIT $1
                           FOR UPDATE SKIP LOCKED)
       RETURNING o.id, o.workspace_id, o.article_id, o.action, o.attempts`,
-      [limit, LEASE_SECONDS],
-    );
+        [limit, LEASE_SECONDS],
+      );
+    });
     return rows
       .map((r) => ({
         id: String(r.id),
