@@ -7,43 +7,7 @@
  * judge them (clicks, votes, support contacts) count whenever they happened and from whichever channel.
  */
 
-/** CTEs ending in `counted`: the searches in range after as-you-type collapsing, with their clicks and verdicts. */
-const COUNTED_SEARCHES = `
-  ranged AS (
-    SELECT s.id, s.session_id, s.occurred_at, s.hit_count, coalesce(s.normalized_query, '') AS normalized_query
-    FROM help_events s
-    WHERE s.workspace_id = $1 AND s.type = 'SEARCH'
-      AND s.occurred_at >= $2::timestamptz AND s.occurred_at < $3::timestamptz
-      AND ($5::text IS NULL OR s.locale = $5::text) AND ($6::text IS NULL OR s.channel = $6::text)
-  ),
-  search_clicks AS (
-    SELECT c.search_id, count(*) AS clicks, sum(c.position) AS position_sum
-    FROM help_events c
-    WHERE c.workspace_id = $1 AND c.type = 'SEARCH_CLICK' AND c.search_id IN (SELECT id FROM ranged)
-    GROUP BY c.search_id
-  ),
-  counted AS (
-    SELECT r.*, coalesce(k.clicks, 0) AS clicks, coalesce(k.position_sum, 0) AS position_sum,
-      EXISTS (
-        SELECT 1 FROM help_events v
-        WHERE v.workspace_id = $1 AND v.type = 'ARTICLE_VOTE' AND v.helpful AND v.search_id = r.id
-      ) AS helpful_vote,
-      EXISTS (
-        SELECT 1 FROM help_events x
-        WHERE x.workspace_id = $1 AND x.type = 'SUPPORT_CONTACT' AND x.session_id = r.session_id
-          AND x.occurred_at >= r.occurred_at AND x.occurred_at <= r.occurred_at + make_interval(mins => $4::int)
-      ) AS failed
-    FROM ranged r
-    LEFT JOIN search_clicks k ON k.search_id = r.id
-    -- as-you-type collapsing: a search without clicks that the same session extended within 30 s is left out
-    WHERE k.search_id IS NOT NULL OR NOT EXISTS (
-      SELECT 1 FROM help_events n
-      WHERE n.workspace_id = $1 AND n.type = 'SEARCH' AND n.session_id = r.session_id
-        AND n.occurred_at > r.occurred_at AND n.occurred_at <= r.occurred_at + interval '30 seconds'
-        AND length(n.normalized_query) > length(r.normalized_query)
-        AND starts_with(n.normalized_query, r.normalized_query)
-    )
-  )`;
+import { COUNTED_SEARCHES, failedByContact } from './help-event-sql';
 
 /** Figures of one bucket row or of the total row, from the `sa` (searches) and `se` (sessions) aggregates. */
 const FIGURE_COLUMNS = `
@@ -60,11 +24,7 @@ export const HELP_SEARCH_FIGURES_SQL = `
   WITH ${COUNTED_SEARCHES},
   views AS (
     SELECT v.session_id, v.occurred_at,
-      EXISTS (
-        SELECT 1 FROM help_events x
-        WHERE x.workspace_id = $1 AND x.type = 'SUPPORT_CONTACT' AND x.session_id = v.session_id
-          AND x.occurred_at >= v.occurred_at AND x.occurred_at <= v.occurred_at + make_interval(mins => $4::int)
-      ) AS failed
+      ${failedByContact('v')} AS failed
     FROM help_events v
     WHERE v.workspace_id = $1 AND v.type = 'ARTICLE_VIEW'
       AND v.occurred_at >= $2::timestamptz AND v.occurred_at < $3::timestamptz
