@@ -14,6 +14,8 @@ import { FeedbackVolumeResolver } from '../modules/metrics/feedback-volume.resol
 import { FeedbackQualityFeatureResolver, FeedbackQualityResolver } from '../modules/metrics/feedback-quality.resolver';
 import { EaseOfUseFeatureResolver, EaseOfUseMilestoneResolver, EaseOfUseResolver } from '../modules/metrics/ease-of-use.resolver';
 import { PortalResolver } from '../modules/portal/portal.resolver';
+import { ArticleEffectivenessResolver } from '../modules/metrics/article-effectiveness.resolver';
+import { ContentGapsResolver } from '../modules/metrics/content-gaps.resolver';
 
 /** Every resolver class of the API. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,6 +26,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogRes
 (RESOLVERS as unknown as unknown[]).push(EaseOfUseResolver, EaseOfUseFeatureResolver, EaseOfUseMilestoneResolver);
 (RESOLVERS as unknown as unknown[]).push(PortalResolver);
 (RESOLVERS as unknown as unknown[]).push(ArticleSearchResolver, HelpEventResolver, HelpSearchMetricsResolver);
+(RESOLVERS as unknown as unknown[]).push(ArticleEffectivenessResolver, ContentGapsResolver);
 
 let built: GraphQLSchema | undefined;
 

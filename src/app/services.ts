@@ -11,6 +11,8 @@ import { PortalTokenService } from '../modules/portal/portal-token.service';
 import { FeedbackVolumeService } from '../modules/metrics/feedback-volume.service';
 import { FeedbackQualityService } from '../modules/metrics/feedback-quality.service';
 import { EaseOfUseService } from '../modules/metrics/ease-of-use.service';
+import { ArticleEffectivenessService } from '../modules/metrics/article-effectiveness.service';
+import { ContentGapsService } from '../modules/metrics/content-gaps.service';
 import { SearchOutboxStore } from '../core/search/outbox';
 import { createHelpServices, HelpServices } from '../modules/help-events/help-services';
 import { SearchEngine } from '../core/search/search-engine';
@@ -27,6 +29,8 @@ export interface Services {
   feedbackVolume: FeedbackVolumeService;
   feedbackQuality: FeedbackQualityService;
   easeOfUse: EaseOfUseService;
+  articleEffectiveness: ArticleEffectivenessService;
+  contentGaps: ContentGapsService;
   articles: ArticleService;
   helpEvents: HelpServices['helpEvents'];
   articleSearch: HelpServices['articleSearch'];
@@ -51,6 +55,8 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     feedbackVolume: new FeedbackVolumeService(dataSource),
     feedbackQuality: new FeedbackQualityService(dataSource),
     easeOfUse: new EaseOfUseService(dataSource),
+    articleEffectiveness: new ArticleEffectivenessService(dataSource),
+    contentGaps: new ContentGapsService(dataSource),
     articles: new ArticleService(dataSource, outbox, onIndexChange),
     ...createHelpServices(dataSource, search),
     enhancements: new EnhancementService(dataSource),
