@@ -61,6 +61,12 @@ describe('query depth, complexity, aliases, tokens and batch limits', () => {
     expect(within.errors).toBeUndefined();
   });
 
+  it('lets the full introspection query through (the playground needs it)', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const res = await app.gql(getIntrospectionQuery(), {}, ws.keys.read);
+    expect(res.errors).toBeUndefined();
+  });
+
   it('refuses documents with too many tokens', async () => {
     const huge = `{ ${Array.from({ length: 25_000 }, () => '__typename').join(' ')} }`;
     const res = await app.gql(huge, {}, ws.keys.read);

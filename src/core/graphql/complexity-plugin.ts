@@ -13,7 +13,9 @@ const SIZE_ARGS = ['first', 'last', 'limit', 'top'];
  * Cost of a field: 1 plus its children's cost times the number of items it can return, taken from its `first`
  * (or `limit`/`top`) argument, else {@link DEFAULT_PAGE} for paged fields and {@link DEFAULT_LIST} for other lists.
  */
-export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // Introspection (the playground's schema fetch) is not priced: it is bounded by the schema itself.
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   const sizeArg = SIZE_ARGS.find((name) => field.args.some((a) => a.name === name));
   const given = sizeArg ? args[sizeArg] : undefined;
   let items = 1;
