@@ -30,18 +30,23 @@ export const CONTENT_GAPS_SQL = `
     GROUP BY normalized_query
     ORDER BY searches DESC, no_result DESC, normalized_query COLLATE "C"
     LIMIT $7::int
+  ),
+  -- each candidate article's document computed once per statement (only when there is a gap to match)
+  docs AS MATERIALIZED (
+    SELECT a.id, a.updated_at, ${DOCUMENT} AS doc
+    FROM articles a
+    WHERE a.workspace_id = $1 AND a.status = 'PUBLISHED' AND a.deleted_at IS NULL
+      AND ($5::text IS NULL OR a.locale = $5::text)
   )
   SELECT g.query, g.searches::int AS searches, g.no_result::int AS no_result_searches,
     g.no_click::int AS no_click_searches, g.last_at AS last_searched_at,
     best.id AS closest_article_id, best.score AS closest_article_score
   FROM gaps g
   LEFT JOIN LATERAL (
-    SELECT a.id, ts_rank(${DOCUMENT}, q.tsq)::float8 AS score
-    FROM articles a, (SELECT ${ANY_WORD_QUERY} AS tsq) q
-    WHERE a.workspace_id = $1 AND a.status = 'PUBLISHED' AND a.deleted_at IS NULL
-      AND ($5::text IS NULL OR a.locale = $5::text)
-      AND ${DOCUMENT} @@ q.tsq
-    ORDER BY score DESC, a.updated_at DESC, a.id
+    SELECT d.id, ts_rank(d.doc, q.tsq)::float8 AS score
+    FROM docs d, (SELECT ${ANY_WORD_QUERY} AS tsq) q
+    WHERE d.doc @@ q.tsq
+    ORDER BY score DESC, d.updated_at DESC, d.id
     LIMIT 1
   ) best ON true
   ORDER BY g.searches DESC, g.no_result DESC, g.query COLLATE "C"`;
