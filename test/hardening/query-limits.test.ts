@@ -67,6 +67,13 @@ describe('query depth, complexity, aliases, tokens and batch limits', () => {
     expect(res.errors).toBeUndefined();
   });
 
+  it('refuses subscriptions (the API has none) as bad input, not as an internal error', async () => {
+    const res = await app.gql('subscription { x }', {}, ws.keys.read);
+    expect(res.status).toBe(400);
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/no subscription operations/);
+  });
+
   it('refuses documents with too many tokens', async () => {
     const huge = `{ ${Array.from({ length: 25_000 }, () => '__typename').join(' ')} }`;
     const res = await app.gql(huge, {}, ws.keys.read);

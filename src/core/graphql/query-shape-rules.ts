@@ -18,7 +18,22 @@ export function queryShapeRules(limits: QueryShapeLimits): ValidationRule[] {
   const report = (ctx: ValidationContext | null, err: GraphQLError) =>
     ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error:\s*/, ''), { extensions: { code: 'BAD_USER_INPUT' } }));
   return [
+    knownOperationTypeRule,
     maxDepthRule({ n: limits.maxDepth, flattenFragments: true, exposeLimits: true, propagateOnRejection: false, onReject: [report] }),
     maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [report] }),
   ] as unknown as ValidationRule[];
 }
+
+/**
+ * Refuses operations of a type the schema does not have (e.g. `subscription` here): graphql-js only notices at
+ * execution, with an error that has no code and would be masked as an internal one.
+ */
+export const knownOperationTypeRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) {
+      context.reportError(
+        new GraphQLError(`This API has no ${node.operation} operations`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }),
+      );
+    }
+  },
+});
