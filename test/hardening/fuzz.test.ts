@@ -52,7 +52,11 @@ function variablesCall(rng: Prng, model: SchemaModel, field: RootField, ctx: Val
 }
 
 /** A request that is broken at the HTTP, JSON or GraphQL-document level. */
-function malformed(rng: Prng, model: SchemaModel, ctx: ValueContext): Omit<FuzzRequest, 'headers' | 'echoes'> & { headers?: Record<string, string> } {
+function malformed(
+  rng: Prng,
+  model: SchemaModel,
+  ctx: ValueContext,
+): Omit<FuzzRequest, 'headers' | 'echoes'> & { headers?: Record<string, string>; echoes?: string[] } {
   const json = { 'content-type': 'application/json' };
   const field = rng.pick(model.roots);
   switch (rng.int(14)) {
@@ -83,7 +87,13 @@ function malformed(rng: Prng, model: SchemaModel, ctx: ValueContext): Omit<FuzzR
     case 11: {
       const { query, variables } = variablesCall(rng, model, field, ctx);
       const search = new URLSearchParams({ query, variables: JSON.stringify(variables).slice(0, 4000) }).toString();
-      return { method: 'GET', headers: { 'apollo-require-preflight': '1', accept: 'application/json' }, search, label: `GET ${field.name}` };
+      return {
+        method: 'GET',
+        headers: { 'apollo-require-preflight': '1', accept: 'application/json' },
+        search,
+        echoes: stringsIn(variables),
+        label: `GET ${field.name}`,
+      };
     }
     case 12:
       return { method: 'POST', headers: json, body: JSON.stringify({ query: `{ ${Array.from({ length: 60 }, (_, i) => `a${i}: workspace { id }`).join(' ')} }` }), label: 'too many aliases' };
@@ -97,7 +107,7 @@ function generate(i: number, model: SchemaModel, ctx: ValueContext, ws: TestWork
   const auth = keyFor(rng, ws, other);
   if (rng.chance(0.15)) {
     const m = malformed(rng, model, ctx);
-    return { ...m, headers: { ...auth, ...(m.headers ?? {}) }, echoes: stringsIn(m.body ?? m.search ?? ''), label: `#${i} ${m.label}` };
+    return { ...m, headers: { ...auth, ...(m.headers ?? {}) }, echoes: m.echoes ?? stringsIn(m.body ?? ''), label: `#${i} ${m.label}` };
   }
   const field = rng.pick(model.roots);
   const { query, variables } = variablesCall(rng, model, field, { ...ctx, typed: rng.chance(0.6) });

@@ -74,6 +74,13 @@ describe('query depth, complexity, aliases, tokens and batch limits', () => {
     expect(res.errors![0].message).toMatch(/no subscription operations/);
   });
 
+  it('refuses U+0000 in any text before it reaches PostgreSQL', async () => {
+    const res = await app.gql('mutation($n: String!) { createFeature(key: "nul", name: $n) { id } }', { n: 'a\u0000b' }, ws.keys.admin);
+    expect(res.status).toBe(400);
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/U\+0000/);
+  });
+
   it('refuses documents with too many tokens', async () => {
     const huge = `{ ${Array.from({ length: 25_000 }, () => '__typename').join(' ')} }`;
     const res = await app.gql(huge, {}, ws.keys.read);

@@ -9,11 +9,15 @@ export function sendHttpError(res: Response, status: number, code: ErrorCode, me
 }
 
 /**
- * Checks the shape of a parsed `/graphql` request body: a POST must carry a JSON object (one operation) or a JSON
+ * Checks a parsed `/graphql` request: no U+0000 anywhere (PostgreSQL cannot store it); a POST must carry a JSON object (one operation) or a JSON
  * array of at most `maxBatch` operations (a batched request); anything else is refused with `BAD_USER_INPUT`.
  */
 export function graphqlBodyGuard(maxBatch: number): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
+    // PostgreSQL text cannot hold U+0000: refuse it here for every operation instead of failing deep in a write.
+    if (/%00/.test(req.url) || containsNul(req.body)) {
+      return sendHttpError(res, 400, 'BAD_USER_INPUT', 'Text may not contain the NUL character (U+0000)');
+    }
     if (req.method !== 'POST') return next();
     const body: unknown = req.body;
     if (body === undefined || body === null || typeof body !== 'object') {
@@ -30,6 +34,14 @@ export function graphqlBodyGuard(maxBatch: number): RequestHandler {
     }
     next();
   };
+}
+
+/** True when a parsed JSON value holds U+0000 in any string or key. */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
 }
 
 /** How the rate limiter learns who is calling. */
