@@ -36,7 +36,13 @@ export async function ensureDemoWorkspace(
   let seeded: DemoCounts | undefined;
   if (created) {
     const principal = { workspaceId: ws.id, apiKeyId: 'seed', apiKeyName: 'demo seed', scopes: [Scope.ADMIN] };
-    seeded = await seedDemoContent({ principal, services, loaders: createLoaders(services, ws.id) }, services, flushIndex);
+    try {
+      seeded = await seedDemoContent({ principal, services, loaders: createLoaders(services, ws.id) }, services, flushIndex);
+    } catch (err) {
+      // Leave no half-seeded workspace behind: the next start seeds again from scratch.
+      await services.workspaces.remove(ws.id);
+      throw err;
+    }
   }
   let adminKey: string | undefined;
   if (config.bootstrapAdminKey) {

@@ -39,7 +39,10 @@ export interface StartOptions {
 export async function startRuntime(config: AppConfig, opts: StartOptions): Promise<Runtime> {
   const cleanups: (() => Promise<void>)[] = [];
   const cleanup = async () => {
-    for (const fn of cleanups.reverse()) await fn().catch((e) => logger.warn({ err: e }, 'shutdown step failed'));
+    for (const fn of cleanups.reverse()) {
+      logger.debug({ step: fn.name }, 'shutdown step');
+      await fn().catch((e) => logger.warn({ err: e }, 'shutdown step failed'));
+    }
     cleanups.length = 0;
   };
   try {
@@ -48,13 +51,17 @@ export async function startRuntime(config: AppConfig, opts: StartOptions): Promi
       pg = await startEmbeddedPostgres(path.join(config.dataDir, 'pg')).catch((e: Error) => {
         throw new StartupError(`Could not start the embedded PostgreSQL in ${config.dataDir}/pg: ${e.message}`);
       });
-      cleanups.push(() => pg!.stop());
+      cleanups.push(function stopEmbeddedPostgres() {
+        return pg!.stop();
+      });
     }
     const dataSource = createDataSource({ url: config.databaseUrl ?? pg!.url, poolSize: pg ? 1 : config.databasePoolSize });
     await dataSource.initialize().catch((e: Error) => {
       throw new StartupError(`Cannot reach PostgreSQL at DATABASE_URL (${redact(config.databaseUrl)}): ${e.message}`);
     });
-    cleanups.push(() => dataSource.destroy());
+    cleanups.push(function closeDatabase() {
+      return dataSource.destroy();
+    });
     if (config.migrateOnStart) await dataSource.runMigrations({ transaction: 'each' });
 
     let meili: EmbeddedMeilisearch | undefined;
@@ -62,7 +69,9 @@ export async function startRuntime(config: AppConfig, opts: StartOptions): Promi
       meili = await startEmbeddedMeilisearch(path.join(config.dataDir, 'meili')).catch((e: Error) => {
         throw new StartupError(e.message);
       });
-      cleanups.push(() => meili!.stop());
+      cleanups.push(function stopEmbeddedMeilisearch() {
+        return meili!.stop();
+      });
     }
     const meiliUrl = meili?.url ?? config.meiliUrl!;
     const search = new MeilisearchEngine(
@@ -79,7 +88,7 @@ export async function startRuntime(config: AppConfig, opts: StartOptions): Promi
     const indexer = new ArticleIndexer(services.articles, search);
     const worker = new OutboxWorker(services.outbox, (items) => indexer.apply(items));
     if (opts.background ?? opts.listen) worker.start();
-    cleanups.push(async () => {
+    cleanups.push(async function drainOutbox() {
       await worker.stop();
       await worker.flush();
     });
@@ -89,7 +98,9 @@ export async function startRuntime(config: AppConfig, opts: StartOptions): Promi
       httpApp = await startHttpServer(services, config.port, config.bodyLimitBytes, config.limits).catch((e: Error) => {
         throw new StartupError(`Cannot listen on PORT ${config.port}: ${e.message}`);
       });
-      cleanups.push(() => httpApp!.stop());
+      cleanups.push(function stopHttp() {
+        return httpApp!.stop();
+      });
     }
     return { config, dataSource, search, services, worker, http: httpApp, stop: cleanup };
   } catch (err) {

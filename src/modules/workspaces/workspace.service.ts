@@ -56,6 +56,18 @@ export class WorkspaceService {
     return this.repo.save(ws);
   }
 
+  /**
+   * Deletes a workspace and everything in it (rows without a foreign key, such as help events, explicitly).
+   * Used to undo a demo seed that failed half-way; there is no API for it.
+   */
+  async remove(workspaceId: string): Promise<void> {
+    await this.repo.manager.transaction(async (m) => {
+      await m.query('DELETE FROM help_events WHERE workspace_id = $1', [workspaceId]);
+      await m.query('DELETE FROM search_outbox WHERE workspace_id = $1', [workspaceId]);
+      await m.delete(Workspace, { id: workspaceId });
+    });
+  }
+
   /** Allowed origins of a workspace, for CORS checks. */
   async allowedOrigins(workspaceId: string): Promise<string[]> {
     const ws = await this.repo.findOne({ where: { id: workspaceId }, select: { allowedOrigins: true, id: true } });
