@@ -49,6 +49,8 @@ export async function startHttpServer(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (HTTP, outbox, database, child processes in order).
+    stopOnTerminationSignals: false,
     introspection: true,
     allowBatchedHttpRequests: true,
     parseOptions: { maxTokens: limits.maxTokens },
