@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { startTestApp, TestApp, TestWorkspace } from '../support/test-app';
 import { FeedbackKind } from '../../src/modules/feedback/feedback.entity';
 import { ArticleStatus } from '../../src/modules/articles/article.entity';
+import { Feature } from '../../src/modules/catalog/feature.entity';
 
 /** Counts SQL statements sent through `pg` while `fn` runs. */
 async function countStatements(fn: () => Promise<unknown>): Promise<number> {
@@ -34,7 +35,7 @@ describe('statements per nested list request', () => {
     app = await startTestApp();
     ws = await app.workspace();
     const { catalog, articles, feedback, enhancements } = app.runtime.services;
-    const features = [];
+    const features: Feature[] = [];
     for (let i = 0; i < 5; i++) features.push(await catalog.createFeature(ws.ctx, `f${i}`, `Feature ${i}`));
     const milestone = await catalog.createMilestone(ws.ctx, 'm1', 'Milestone');
     for (let i = 0; i < 120; i++) {

@@ -11,14 +11,25 @@ const ASSETS: Record<string, string> = {
   'graphiql.css': path.join(pkgDir('graphiql'), 'graphiql.min.css'),
 };
 
-const DEFAULT_QUERY = `# Set your key under "Headers" below: {"Authorization": "Bearer hs_..."}
-query Overview {
+/** The query the playground opens with: the last 30 days of the main figures. */
+export function defaultQuery(now = new Date()): string {
+  const day = 86_400_000;
+  const to = new Date(Math.ceil(now.getTime() / day) * day).toISOString();
+  const from = new Date(Date.parse(to) - 30 * day).toISOString();
+  return `# Set your key under "Headers" below: {"Authorization": "Bearer hs_..."}
+query LastThirtyDays {
   workspace { slug name }
-  helpSearchMetrics(from: "2020-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") {
-    searches noResultRate clickThroughRate averageClickPosition
+  helpSearchMetrics(from: "${from}", to: "${to}", interval: WEEK) {
+    searches noResultRate clickThroughRate averageClickPosition searchSuccessRate selfServiceResolutionRate
+    topFailedQueries { query count }
+  }
+  feedbackVolume(from: "${from}", to: "${to}", interval: WEEK, groupBy: KIND) {
+    total previousTotal
+    groups { key count previousCount }
   }
 }
 `;
+}
 
 function page(headers: string): string {
   return `<!doctype html>
@@ -34,7 +45,7 @@ function page(headers: string): string {
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, {
       fetcher,
-      defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
+      defaultQuery: ${JSON.stringify(defaultQuery())},
       defaultHeaders: ${JSON.stringify(headers)},
       headerEditorEnabled: true,
       shouldPersistHeaders: true,
