@@ -17,16 +17,30 @@ import { PortalResolver } from '../modules/portal/portal.resolver';
 import { ArticleEffectivenessResolver } from '../modules/metrics/article-effectiveness.resolver';
 import { ContentGapsResolver } from '../modules/metrics/content-gaps.resolver';
 
-/** Every resolver class of the API. */
+/** Every resolver class of the API, grouped by domain. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [WorkspaceResolver, CatalogResolver, ArticleResolver, ArticleReindexResolver];
-(RESOLVERS as unknown as unknown[]).push(EnhancementResolver, EnhancementLeadTimeResolver, EnhancementFeatureLeadTimeResolver);
-(RESOLVERS as unknown as unknown[]).push(FeedbackResolver, FeedbackVolumeResolver);
-(RESOLVERS as unknown as unknown[]).push(FeedbackQualityResolver, FeedbackQualityFeatureResolver);
-(RESOLVERS as unknown as unknown[]).push(EaseOfUseResolver, EaseOfUseFeatureResolver, EaseOfUseMilestoneResolver);
-(RESOLVERS as unknown as unknown[]).push(PortalResolver);
-(RESOLVERS as unknown as unknown[]).push(ArticleSearchResolver, HelpEventResolver, HelpSearchMetricsResolver);
-(RESOLVERS as unknown as unknown[]).push(ArticleEffectivenessResolver, ContentGapsResolver);
+export const RESOLVERS: NonEmptyArray<Function> = [
+  WorkspaceResolver,
+  CatalogResolver,
+  PortalResolver,
+  ArticleResolver,
+  ArticleReindexResolver,
+  ArticleSearchResolver,
+  HelpEventResolver,
+  FeedbackResolver,
+  EnhancementResolver,
+  HelpSearchMetricsResolver,
+  ArticleEffectivenessResolver,
+  ContentGapsResolver,
+  FeedbackVolumeResolver,
+  FeedbackQualityResolver,
+  FeedbackQualityFeatureResolver,
+  EaseOfUseResolver,
+  EaseOfUseFeatureResolver,
+  EaseOfUseMilestoneResolver,
+  EnhancementLeadTimeResolver,
+  EnhancementFeatureLeadTimeResolver,
+];
 
 let built: GraphQLSchema | undefined;
 
