@@ -40,7 +40,7 @@ export interface AppConfig {
 export interface RequestLimits {
   /** `GRAPHQL_MAX_DEPTH`: deepest selection nesting accepted (default 10). */
   maxDepth: number;
-  /** `GRAPHQL_MAX_COMPLEXITY`: highest estimated cost (fields, list fields times `first`), default 5000. */
+  /** `GRAPHQL_MAX_COMPLEXITY`: highest estimated cost (fields, list fields times `first`), default 10000 (three nested pages of 100 fit). */
   maxComplexity: number;
   /** `GRAPHQL_MAX_ALIASES`: aliases accepted in one operation (default 30). */
   maxAliases: number;
@@ -152,7 +152,7 @@ export function loadRequestLimits(env: NodeJS.ProcessEnv): RequestLimits {
   const burstDefault = Math.min(ratePerMinute, Math.max(50, Math.ceil(ratePerMinute / 10)));
   return {
     maxDepth: parseIntIn('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 10, 2, 100),
-    maxComplexity: parseIntIn('GRAPHQL_MAX_COMPLEXITY', env.GRAPHQL_MAX_COMPLEXITY, 5000, 10, 10_000_000),
+    maxComplexity: parseIntIn('GRAPHQL_MAX_COMPLEXITY', env.GRAPHQL_MAX_COMPLEXITY, 10_000, 10, 10_000_000),
     maxAliases: parseIntIn('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 10_000),
     maxTokens: parseIntIn('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 20_000, 100, 10_000_000),
     maxBatch: parseIntIn('GRAPHQL_MAX_BATCH', env.GRAPHQL_MAX_BATCH, 10, 1, 1000),

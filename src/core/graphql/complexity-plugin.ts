@@ -21,6 +21,8 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   let items = 1;
   if (typeof given === 'number' && Number.isFinite(given)) items = Math.max(1, given);
   else if (sizeArg) items = DEFAULT_PAGE;
+  // A connection's `edges` hold the page its field's `first` already counted.
+  else if (type.name.endsWith('Connection')) items = 1;
   else if (isListType(getNullableType(field.type)) && childComplexity > 0) items = DEFAULT_LIST;
   else if (getNamedType(field.type).name.endsWith('Connection')) items = DEFAULT_PAGE;
   return 1 + childComplexity * items;
