@@ -2,7 +2,7 @@ import { startTestApp, TestApp, TestWorkspace } from '../support/test-app';
 import { SubmitFeedbackInput } from '../../src/modules/feedback/dto/feedback.input';
 import { FeedbackKind } from '../../src/modules/feedback/feedback.entity';
 
-const VOLUME = `query($from: DateTimeISO!, $to: DateTimeISO!, $interval: FeedbackVolumeInterval!,
+const VOLUME = `query($from: DateTimeISO!, $to: DateTimeISO!, $interval: MetricInterval!,
     $groupBy: FeedbackVolumeGroupBy!, $timeZone: String, $filter: FeedbackVolumeFilter) {
   feedbackVolume(from: $from, to: $to, interval: $interval, groupBy: $groupBy, timeZone: $timeZone, filter: $filter) {
     total previousTotal previousFrom

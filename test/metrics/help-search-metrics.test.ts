@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp, TestWorkspace } from '../support/test-app';
 import { queryRows } from '../../src/core/db/query-rows';
 import { normalizeQuery } from '../../src/modules/help-events/normalize-query';
-import { HelpSearchInterval } from '../../src/modules/metrics/help-search-metrics.types';
+import { MetricInterval } from '../../src/modules/metrics/metric-period';
 import { HelpSearchMetricsArgs } from '../../src/modules/metrics/help-search-metrics.service';
 
 /*
@@ -43,7 +43,7 @@ describe('helpSearchMetrics (known answers)', () => {
       from: FROM,
       to: TO,
       timeZone: 'America/New_York',
-      interval: HelpSearchInterval.DAY,
+      interval: MetricInterval.DAY,
       resolutionWindowMinutes: 60,
       ...over,
     });
@@ -264,11 +264,11 @@ describe('helpSearchMetrics (known answers)', () => {
   });
 
   it('buckets by ISO week and month', async () => {
-    const weeks = await metrics({ interval: HelpSearchInterval.WEEK });
+    const weeks = await metrics({ interval: MetricInterval.WEEK });
     // ISO weeks run Monday to Sunday: Saturday March 7 and Sunday March 8 belong to the week of Monday March 2
     expect(weeks.series.map((b) => b.start.toISOString())).toEqual(['2026-03-02T05:00:00.000Z', '2026-03-09T04:00:00.000Z']);
     expect(weeks.series.map((b) => b.searches)).toEqual([5, 4]);
-    const months = await metrics({ interval: HelpSearchInterval.MONTH });
+    const months = await metrics({ interval: MetricInterval.MONTH });
     expect(months.series.map((b) => [b.start.toISOString(), b.end.toISOString()])).toEqual([
       ['2026-03-01T05:00:00.000Z', '2026-04-01T04:00:00.000Z'],
     ]);

@@ -10,6 +10,7 @@ import { Connection, paginate } from '../../core/graphql/connection';
 import { queryRows } from '../../core/db/query-rows';
 import { BadInputError, ConflictError, NotFoundError } from '../../core/errors/errors';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
+import { checkPeriod } from '../../core/validation/period';
 
 /** Optional backfill time and actor of a status change. */
 export interface ChangeOptions {
@@ -168,7 +169,7 @@ export class EnhancementService {
 
   /** Enhancements currently SHIPPED whose `shippedAt` is in [from, to), newest first. */
   changelog(ctx: RequestContext, from: Date, to: Date, first?: number | null, after?: string | null): Promise<Connection<Enhancement>> {
-    if (!(from < to)) throw new BadInputError('from must be before to', 'from');
+    checkPeriod(from, to);
     const qb = this.dataSource
       .getRepository(Enhancement)
       .createQueryBuilder('e')

@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { EaseOfUse, EaseOfUseArgs, EaseOfUseFigures } from './ease-of-use.types';
 import { EASE_OF_USE_SQL, EFFORT_SCORES } from './ease-of-use.sql';
 import { queryRows } from '../../core/db/query-rows';
-import { BadInputError } from '../../core/errors/errors';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
+import { checkPeriod } from '../../core/validation/period';
 
 /** Lowest Customer Effort Score that counts as "easy". */
 export const EASY_EFFORT_SCORE = 5;
@@ -29,10 +29,7 @@ export class EaseOfUseService {
   /** Ease of use over [from, to); BAD_USER_INPUT unless from < to. */
   async easeOfUse(ctx: RequestContext, args: EaseOfUseArgs): Promise<EaseOfUse> {
     const workspaceId = workspaceOf(ctx);
-    const from = args.from.getTime();
-    const to = args.to.getTime();
-    if (Number.isNaN(from) || Number.isNaN(to)) throw new BadInputError('from and to must be date-times', 'from');
-    if (from >= to) throw new BadInputError('from must be before to', 'from');
+    checkPeriod(args.from, args.to);
     const f = args.filter ?? {};
     const rows = await queryRows<GroupRow>(this.dataSource, EASE_OF_USE_SQL, [
       workspaceId,

@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { EnhancementDurationStats, EnhancementLeadTimeReport } from './enhancement-lead-time.types';
 import { OPEN_AND_DEMAND_SQL, SHIPPED_STATS_SQL } from './enhancement-lead-time.sql';
 import { queryRows } from '../../core/db/query-rows';
-import { BadInputError } from '../../core/errors/errors';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
+import { checkPeriod } from '../../core/validation/period';
 
 type StatsRow = Record<string, number | null>;
 type ShippedRow = StatsRow & { is_total: boolean; feature_id: string | null };
@@ -19,7 +19,7 @@ export class EnhancementLeadTimeService {
 
   /** The report for [from, to), optionally for one feature. */
   async report(ctx: RequestContext, from: Date, to: Date, featureId?: string | null): Promise<EnhancementLeadTimeReport> {
-    if (!(from < to)) throw new BadInputError('from must be before to', 'from');
+    checkPeriod(from, to);
     const params = [workspaceOf(ctx), from, to, featureId ?? null];
     const shipped = await queryRows<ShippedRow>(this.dataSource, SHIPPED_STATS_SQL, params);
     const [open] = await queryRows<OpenRow>(this.dataSource, OPEN_AND_DEMAND_SQL, params);

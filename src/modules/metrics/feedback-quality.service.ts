@@ -3,8 +3,8 @@ import { FeedbackQuality, FeedbackQualityArgs, FeedbackQualityFeature } from './
 import { QUALITY_HISTOGRAM_SQL, QUALITY_SIGNALS_SQL, QUALITY_STATS_SQL } from './feedback-quality.sql';
 import { ACTIONABLE_SCORE, QUALITY_WEIGHTS } from '../feedback/quality';
 import { queryRows } from '../../core/db/query-rows';
-import { BadInputError } from '../../core/errors/errors';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
+import { checkPeriod } from '../../core/validation/period';
 
 interface StatsRow {
   is_total: boolean;
@@ -26,10 +26,7 @@ export class FeedbackQualityService {
   /** The quality aggregates over [from, to); BAD_USER_INPUT unless from < to. */
   async quality(ctx: RequestContext, args: FeedbackQualityArgs): Promise<FeedbackQuality> {
     const workspaceId = workspaceOf(ctx);
-    const from = args.from.getTime();
-    const to = args.to.getTime();
-    if (Number.isNaN(from) || Number.isNaN(to)) throw new BadInputError('from and to must be date-times', 'from');
-    if (from >= to) throw new BadInputError('from must be before to', 'from');
+    checkPeriod(args.from, args.to);
     const f = args.filter ?? {};
     const params = [
       workspaceId,

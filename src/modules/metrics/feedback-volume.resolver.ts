@@ -1,10 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import {
-  FeedbackVolume,
-  FeedbackVolumeFilter,
-  FeedbackVolumeGroupBy,
-  FeedbackVolumeInterval,
-} from './feedback-volume.types';
+import { FeedbackVolume, FeedbackVolumeFilter, FeedbackVolumeGroupBy } from './feedback-volume.types';
+import { MetricInterval } from './metric-period';
 import { requireScope } from '../../core/auth/principal';
 import { Scope } from '../workspaces/api-key.entity';
 import { RequestContext } from '../../core/context/request-context';
@@ -21,7 +17,7 @@ export class FeedbackVolumeResolver {
     @Ctx() ctx: RequestContext,
     @Arg('from') from: Date,
     @Arg('to') to: Date,
-    @Arg('interval', () => FeedbackVolumeInterval) interval: FeedbackVolumeInterval,
+    @Arg('interval', () => MetricInterval) interval: MetricInterval,
     @Arg('groupBy', () => FeedbackVolumeGroupBy) groupBy: FeedbackVolumeGroupBy,
     @Arg('timeZone', () => String, { defaultValue: 'UTC', description: 'IANA zone of the buckets.' }) timeZone: string,
     @Arg('filter', () => FeedbackVolumeFilter, { nullable: true }) filter?: FeedbackVolumeFilter,

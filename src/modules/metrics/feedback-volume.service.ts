@@ -4,25 +4,18 @@ import {
   FeedbackVolumeArgs,
   FeedbackVolumeBucket,
   FeedbackVolumeGroup,
-  FeedbackVolumeInterval,
 } from './feedback-volume.types';
 import { volumeSeriesSql, volumeTotalsSql } from './feedback-volume.sql';
 import { queryRows } from '../../core/db/query-rows';
 import { BadInputError } from '../../core/errors/errors';
+import { checkBucketCount, TimeZoneChecker } from './metric-period';
+import { checkPeriod } from '../../core/validation/period';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
 
 /** Most buckets one request may return. */
 export const MAX_VOLUME_BUCKETS = 2000;
 /** Longest range one request may cover, in years. */
 export const MAX_VOLUME_YEARS = 5;
-
-const HOUR = 3600_000;
-/** Shortest possible bucket per interval (a DST day is 23 h), to bound the bucket count before querying. */
-const MIN_BUCKET_MS: Record<FeedbackVolumeInterval, number> = {
-  DAY: 23 * HOUR,
-  WEEK: 7 * 24 * HOUR - HOUR,
-  MONTH: 28 * 24 * HOUR - HOUR,
-};
 
 interface SeriesRow {
   local_start: string;
@@ -45,10 +38,11 @@ interface TotalRow {
  * the rows.
  */
 export class FeedbackVolumeService {
-  /** Zones already confirmed by `pg_timezone_names`. */
-  private readonly knownZones = new Set<string>();
+  private readonly zones: TimeZoneChecker;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.zones = new TimeZoneChecker(dataSource);
+  }
 
   /** The volume of the caller's workspace; BAD_USER_INPUT on a bad range, zone or too many buckets. */
   async volume(ctx: RequestContext, args: FeedbackVolumeArgs): Promise<FeedbackVolume> {
@@ -57,13 +51,12 @@ export class FeedbackVolumeService {
     const previousFrom = new Date(2 * args.from.getTime() - args.to.getTime());
     const f = args.filter ?? {};
     const filters = [f.kind ?? null, f.featureId ?? null, f.milestoneId ?? null, f.source?.trim().toLowerCase() || null];
-    const unit = args.interval.toLowerCase();
     const series = await queryRows<SeriesRow>(this.dataSource, volumeSeriesSql(args.groupBy), [
       workspaceId,
       args.from.toISOString(),
       args.to.toISOString(),
       args.timeZone,
-      unit,
+      args.interval,
       ...filters,
     ]);
     const previous = await queryRows<TotalRow>(this.dataSource, volumeTotalsSql(args.groupBy), [
@@ -89,27 +82,12 @@ export class FeedbackVolumeService {
   }
 
   private async checkArgs(args: FeedbackVolumeArgs): Promise<void> {
-    const from = args.from.getTime();
-    const to = args.to.getTime();
-    if (Number.isNaN(from) || Number.isNaN(to)) throw new BadInputError('from and to must be date-times', 'from');
-    if (from >= to) throw new BadInputError('from must be before to', 'from');
-    const limit = new Date(from);
+    checkPeriod(args.from, args.to);
+    const limit = new Date(args.from);
     limit.setUTCFullYear(limit.getUTCFullYear() + MAX_VOLUME_YEARS);
-    if (to > limit.getTime()) throw new BadInputError(`the range must not exceed ${MAX_VOLUME_YEARS} years`, 'to');
-    if ((to - from) / MIN_BUCKET_MS[args.interval] + 1 > MAX_VOLUME_BUCKETS) {
-      throw new BadInputError(`the range holds more than ${MAX_VOLUME_BUCKETS} buckets: use a wider interval`, 'interval');
-    }
-    await this.checkZone(args.timeZone);
-  }
-
-  private async checkZone(zone: string): Promise<void> {
-    if (this.knownZones.has(zone)) return;
-    const ok = typeof zone === 'string' && zone.length <= 100;
-    const rows = ok ? await queryRows(this.dataSource, 'SELECT 1 FROM pg_timezone_names WHERE name = $1', [zone]) : [];
-    if (rows.length === 0) {
-      throw new BadInputError(`timeZone "${String(zone).slice(0, 100)}" is not an IANA time zone name`, 'timeZone');
-    }
-    this.knownZones.add(zone);
+    if (args.to > limit) throw new BadInputError(`the range must not exceed ${MAX_VOLUME_YEARS} years`, 'to');
+    checkBucketCount(args.from, args.to, args.interval, MAX_VOLUME_BUCKETS - 1);
+    await this.zones.check(args.timeZone);
   }
 }
 

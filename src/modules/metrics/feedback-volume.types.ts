@@ -1,17 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLUUID } from 'graphql-scalars';
 import { FeedbackKind } from '../feedback/feedback.entity';
-
-/** Bucket size of the feedback volume series, in the requested time zone. */
-export enum FeedbackVolumeInterval {
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-  MONTH = 'MONTH',
-}
-registerEnumType(FeedbackVolumeInterval, {
-  name: 'FeedbackVolumeInterval',
-  description: 'DAY (local midnight to midnight, 23-25 h), WEEK (ISO, from Monday 00:00 local), MONTH.',
-});
+import { MetricInterval } from './metric-period';
 
 /** What the feedback volume is split by. */
 export enum FeedbackVolumeGroupBy {
@@ -104,8 +94,8 @@ export class FeedbackVolume {
   @Field()
   timeZone: string;
 
-  @Field(() => FeedbackVolumeInterval)
-  interval: FeedbackVolumeInterval;
+  @Field(() => MetricInterval)
+  interval: MetricInterval;
 
   @Field(() => FeedbackVolumeGroupBy)
   groupBy: FeedbackVolumeGroupBy;
@@ -127,7 +117,7 @@ export class FeedbackVolume {
 export interface FeedbackVolumeArgs {
   from: Date;
   to: Date;
-  interval: FeedbackVolumeInterval;
+  interval: MetricInterval;
   groupBy: FeedbackVolumeGroupBy;
   timeZone: string;
   filter?: FeedbackVolumeFilter | null;

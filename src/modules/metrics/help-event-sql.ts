@@ -1,4 +1,5 @@
 import { BadInputError } from '../../core/errors/errors';
+import { checkPeriod } from '../../core/validation/period';
 
 /**
  * SQL fragments over `help_events` shared by the help metrics (help search, article effectiveness, content gaps).
@@ -66,10 +67,7 @@ export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
  * from < to and the window is a whole number of minutes in [0, {@link MAX_WINDOW_MINUTES}].
  */
 export function checkRangeAndWindow(args: { from: Date; to: Date; resolutionWindowMinutes?: number }): void {
-  const from = args.from.getTime();
-  const to = args.to.getTime();
-  if (Number.isNaN(from) || Number.isNaN(to)) throw new BadInputError('from and to must be date-times', 'from');
-  if (from >= to) throw new BadInputError('from must be before to', 'from');
+  checkPeriod(args.from, args.to);
   const w = args.resolutionWindowMinutes ?? 0;
   if (!Number.isInteger(w) || w < 0 || w > MAX_WINDOW_MINUTES) {
     throw new BadInputError(`resolutionWindowMinutes must be between 0 and ${MAX_WINDOW_MINUTES}`, 'resolutionWindowMinutes');

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { HelpSearchInterval, HelpSearchMetrics, HelpSearchMetricsFilter } from './help-search-metrics.types';
+import { HelpSearchMetrics, HelpSearchMetricsFilter } from './help-search-metrics.types';
+import { MetricInterval } from './metric-period';
 import { requireScope } from '../../core/auth/principal';
 import { Scope } from '../workspaces/api-key.entity';
 import { RequestContext } from '../../core/context/request-context';
@@ -16,7 +17,7 @@ export class HelpSearchMetricsResolver {
     @Arg('to') to: Date,
     @Arg('timeZone', () => String, { defaultValue: 'UTC', description: 'IANA zone, e.g. America/New_York.' })
     timeZone: string,
-    @Arg('interval', () => HelpSearchInterval, { defaultValue: HelpSearchInterval.DAY }) interval: HelpSearchInterval,
+    @Arg('interval', () => MetricInterval, { defaultValue: MetricInterval.DAY }) interval: MetricInterval,
     @Arg('resolutionWindowMinutes', () => Int, {
       defaultValue: 60,
       description: 'A support contact up to this long after a search or view fails it.',

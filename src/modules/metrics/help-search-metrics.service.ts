@@ -2,14 +2,14 @@ import { DataSource } from 'typeorm';
 import {
   HelpSearchBucket,
   HelpSearchFigures,
-  HelpSearchInterval,
   HelpSearchMetrics,
   HelpSearchMetricsFilter,
   HelpSearchQueryStat,
 } from './help-search-metrics.types';
 import { HELP_SEARCH_FIGURES_SQL, HELP_SEARCH_TOP_QUERIES_SQL } from './help-search-metrics.sql';
 import { queryRows } from '../../core/db/query-rows';
-import { BadInputError } from '../../core/errors/errors';
+import { checkRangeAndWindow } from './help-event-sql';
+import { checkBucketCount, MetricInterval, TimeZoneChecker } from './metric-period';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
 
 /** Arguments of `helpSearchMetrics` after GraphQL defaults. */
@@ -17,22 +17,13 @@ export interface HelpSearchMetricsArgs {
   from: Date;
   to: Date;
   timeZone: string;
-  interval: HelpSearchInterval;
+  interval: MetricInterval;
   resolutionWindowMinutes: number;
   filter?: HelpSearchMetricsFilter | null;
 }
 
-/** Longest resolution window accepted (one week). */
-export const MAX_RESOLUTION_WINDOW_MINUTES = 7 * 24 * 60;
 /** Most buckets one request may ask for. */
 export const MAX_BUCKETS = 1000;
-
-/** Shortest possible length of a bucket, to bound the bucket count before running SQL. */
-const MIN_BUCKET_MS: Record<HelpSearchInterval, number> = {
-  [HelpSearchInterval.DAY]: 23 * 3_600_000,
-  [HelpSearchInterval.WEEK]: (7 * 24 - 1) * 3_600_000,
-  [HelpSearchInterval.MONTH]: (28 * 24 - 1) * 3_600_000,
-};
 
 interface FigureRow {
   is_total: boolean;
@@ -67,10 +58,11 @@ interface QueryRow {
  * success and self-service resolution rates, a bucketed series and the top queries) in two SQL statements.
  */
 export class HelpSearchMetricsService {
-  /** Zones already confirmed by `pg_timezone_names` (the list only changes with a PostgreSQL upgrade). */
-  private readonly knownZones = new Set<string>();
+  private readonly zones: TimeZoneChecker;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.zones = new TimeZoneChecker(dataSource);
+  }
 
   /** The metrics of the caller's workspace over `[from, to)`; BAD_USER_INPUT on an unknown zone or empty range. */
   async metrics(ctx: RequestContext, args: HelpSearchMetricsArgs): Promise<HelpSearchMetrics> {
@@ -107,30 +99,9 @@ export class HelpSearchMetricsService {
   }
 
   private async checkArgs(args: HelpSearchMetricsArgs): Promise<void> {
-    const from = args.from.getTime();
-    const to = args.to.getTime();
-    if (Number.isNaN(from) || Number.isNaN(to)) throw new BadInputError('from and to must be date-times', 'from');
-    if (from >= to) throw new BadInputError('from must be before to', 'from');
-    const w = args.resolutionWindowMinutes;
-    if (!Number.isInteger(w) || w < 0 || w > MAX_RESOLUTION_WINDOW_MINUTES) {
-      throw new BadInputError(
-        `resolutionWindowMinutes must be between 0 and ${MAX_RESOLUTION_WINDOW_MINUTES}`,
-        'resolutionWindowMinutes',
-      );
-    }
-    if ((to - from) / MIN_BUCKET_MS[args.interval] > MAX_BUCKETS) {
-      throw new BadInputError(`the range holds more than ${MAX_BUCKETS} buckets: use a wider interval`, 'interval');
-    }
-    await this.checkZone(args.timeZone);
-  }
-
-  private async checkZone(zone: string): Promise<void> {
-    if (this.knownZones.has(zone)) return;
-    const rows = await queryRows(this.dataSource, 'SELECT 1 FROM pg_timezone_names WHERE name = $1', [zone]);
-    if (rows.length === 0) {
-      throw new BadInputError(`timeZone "${zone}" is not an IANA time zone name (e.g. Europe/Paris)`, 'timeZone');
-    }
-    this.knownZones.add(zone);
+    checkRangeAndWindow(args);
+    checkBucketCount(args.from, args.to, args.interval, MAX_BUCKETS);
+    await this.zones.check(args.timeZone);
   }
 }
 

@@ -1,16 +1,6 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-
-/** Width of a help-search time bucket, in the requested time zone. */
-export enum HelpSearchInterval {
-  DAY = 'day',
-  WEEK = 'week',
-  MONTH = 'month',
-}
-registerEnumType(HelpSearchInterval, {
-  name: 'HelpSearchInterval',
-  description: 'Bucket width: local days (23 or 25 hours across DST), ISO weeks from Monday 00:00, calendar months.',
-});
+import { MetricInterval } from './metric-period';
 
 /** Optional filters of the help-search metrics: they select the searches and views measured. */
 @InputType()
@@ -113,8 +103,8 @@ export class HelpSearchMetrics extends HelpSearchFigures {
   @Field()
   timeZone: string;
 
-  @Field(() => HelpSearchInterval)
-  interval: HelpSearchInterval;
+  @Field(() => MetricInterval)
+  interval: MetricInterval;
 
   @Field(() => Int)
   resolutionWindowMinutes: number;
