@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Services } from '../src/app/services';
 import { HelpEvent, HelpEventType } from '../src/modules/help-events/help-event.entity';
 import { pick, seededRandom } from './random';
+import { normalizeQuery } from '../src/modules/help-events/normalize-query';
 
 /** What visitors of the demo help center type, with how often (weight). Some match nothing on purpose. */
 const QUERIES: [string, number][] = [
@@ -34,10 +35,6 @@ function weighted<T>(rand: () => number, items: [T, number][]): T {
   let r = rand() * total;
   for (const [item, w] of items) if ((r -= w) < 0) return item;
   return items[items.length - 1][0];
-}
-
-function normalize(q: string): string {
-  return q.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
 /**
@@ -112,7 +109,7 @@ function search(workspaceId: string, sessionId: string, channel: string, at: Dat
   return {
     ...base(workspaceId, sessionId, channel, at, HelpEventType.SEARCH),
     query,
-    normalizedQuery: normalize(query),
+    normalizedQuery: normalizeQuery(query),
     locale: 'en',
     hitCount: hits.length,
     hitIds: hits,
