@@ -147,4 +147,12 @@ describe('recordHelpEvents (HTTP)', () => {
     expect(theirs).toMatchObject({ searches: 0, clicks: 0, clickThroughRate: null, helpSessions: 0, topQueries: [] });
     expect(theirs.selfServiceResolutionRate).toBeNull();
   });
+  it('stamps events sent without occurredAt with the time they were received (runs last: it adds a view)', async () => {
+    const before = Date.now();
+    const [result] = await record([{ type: 'ARTICLE_VIEW', sessionId: 'sess-now', articleId }]);
+    expect(result.status).toBe('RECORDED');
+    const [row] = await app.runtime.dataSource.query('SELECT occurred_at FROM help_events WHERE id = $1', [result.eventId]);
+    expect(new Date(row.occurred_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(new Date(row.occurred_at).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
 });

@@ -52,7 +52,7 @@ export function validateHelpEvent(input: HelpEventInput, now: Date): CheckedHelp
   if (!sessionId) return bad('sessionId must be 1-200 characters', 'sessionId');
   const channel = parseChannel(input.channel);
   if (!channel) return bad('channel must be 1-40 lowercase letters, digits, _, . or -', 'channel');
-  const at = input.occurredAt;
+  const at = input.occurredAt ?? now;
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) return bad('occurredAt is not a date-time', 'occurredAt');
   if (at.getTime() > now.getTime() + MAX_FUTURE_MS) {
     return bad('occurredAt is more than 5 minutes in the future', 'occurredAt');

@@ -17,8 +17,11 @@ export class HelpEventInput {
   @Field({ nullable: true, defaultValue: 'portal', description: 'portal, in_app, bot, email, ... (lowercase).' })
   channel?: string;
 
-  @Field({ description: 'When it happened: at most 5 minutes in the future and at most 400 days ago.' })
-  occurredAt: Date;
+  @Field({
+    nullable: true,
+    description: 'When it happened (default: when received): at most 5 minutes in the future and at most 400 days ago.',
+  })
+  occurredAt?: Date;
 
   @Field({ nullable: true, description: "The client's own id for the event; a repeat returns the original (DUPLICATE)." })
   clientEventId?: string;
