@@ -20,8 +20,9 @@ export interface DemoWorkspace {
 }
 
 /**
- * Makes sure the `demo` workspace exists with its admin key. On first creation it is filled from `seeds/`; later
- * starts reuse it and seed nothing twice. The generated admin key is kept in `<dataDir>/demo-admin-key` so every
+ * Makes sure the `demo` workspace exists with its admin key. On first creation it is filled from `seeds/` (unless
+ * `SEED_DEMO=false`, which leaves it empty for automation with `BOOTSTRAP_ADMIN_KEY`); later starts reuse it and seed
+ * nothing twice. The generated admin key is kept in `<dataDir>/demo-admin-key` so every
  * start can print it (`BOOTSTRAP_ADMIN_KEY` instead fixes the key).
  */
 export async function ensureDemoWorkspace(
@@ -34,7 +35,7 @@ export async function ensureDemoWorkspace(
   const created = !ws;
   ws ??= await services.workspaces.create(DEMO_SLUG, 'Demo (Acme Boards)');
   let seeded: DemoCounts | undefined;
-  if (created) {
+  if (created && config.seedDemo) {
     const principal = { workspaceId: ws.id, apiKeyId: 'seed', apiKeyName: 'demo seed', scopes: [Scope.ADMIN] };
     try {
       seeded = await seedDemoContent({ principal, services, loaders: createLoaders(services, ws.id) }, services, flushIndex);

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const demo = config.seedDemo ? await ensureDemoWorkspace(runtime.services, config, () => runtime.worker.flush()) : undefined;
+  const demo = config.seedDemo || config.bootstrapAdminKey ? await ensureDemoWorkspace(runtime.services, config, () => runtime.worker.flush()) : undefined;
   if (demo?.seeded) {
     const s = demo.seeded;
     console.log(
