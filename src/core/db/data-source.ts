@@ -37,6 +37,9 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
       connectionTimeoutMillis: 10_000,
       statement_timeout: opts.statementTimeoutMs ?? 60_000,
       application_name: 'helpscope',
+      // JIT compilation costs ~1-1.5 s per metric statement and wins nothing back at these sizes (npm run bench,
+      // docs/PERFORMANCE.md); no other statement runs long enough to profit from it
+      options: '-c jit=off',
     },
   });
 }
