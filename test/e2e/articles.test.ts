@@ -101,4 +101,36 @@ describe('articles: authoring and indexing through the outbox', () => {
     const tooMany = await app.gql('{ articles(first: 101) { totalCount } }', {}, ws.keys.read);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('keeps every revision and orders lists by title', async () => {
+    const c = await app.gql(CREATE, { input: { title: 'Aardvark basics', body: 'v1' } }, ws.keys.write);
+    const id = c.data!.createArticle.id;
+    await app.gql(
+      'mutation($id: UUID!) { updateArticle(id: $id, input: { body: "v2" }) { id } }',
+      { id },
+      ws.keys.write,
+    );
+    const res = await app.gql('query($id: UUID!) { article(id: $id) { revisions { revision body actor } } }', { id }, ws.keys.read);
+    expect(res.data!.article.revisions).toEqual([
+      { revision: 2, body: 'v2', actor: 'write key' },
+      { revision: 1, body: 'v1', actor: 'write key' },
+    ]);
+    const ordered = async (after?: string) =>
+      (
+        await app.gql(
+          'query($a: String) { articles(first: 2, after: $a, orderBy: { field: TITLE, direction: ASC }) { edges { node { title } } pageInfo { endCursor hasNextPage } } }',
+          { a: after },
+          ws.keys.read,
+        )
+      ).data!.articles;
+    const titles: string[] = [];
+    let page = await ordered();
+    titles.push(...page.edges.map((e: { node: { title: string } }) => e.node.title));
+    while (page.pageInfo.hasNextPage) {
+      page = await ordered(page.pageInfo.endCursor);
+      titles.push(...page.edges.map((e: { node: { title: string } }) => e.node.title));
+    }
+    expect(titles[0]).toBe('Aardvark basics');
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
 });

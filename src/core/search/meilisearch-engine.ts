@@ -17,6 +17,8 @@ const SETTINGS = {
   filterableAttributes: ['workspaceId', 'locale', 'status', 'featureId', 'tags'],
   sortableAttributes: ['updatedAt'],
   displayedAttributes: ['id', 'workspaceId', 'title', 'summary', 'body', 'slug', 'locale', 'status'],
+  // Meilisearch stops paging at 1,000 hits by default; deep pages of a broad query must stay reachable.
+  pagination: { maxTotalHits: 100_000 },
 };
 
 /** {@link SearchEngine} backed by a Meilisearch server, through the `meilisearch` client over keep-alive HTTP. */

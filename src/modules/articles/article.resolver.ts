@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLUUID } from 'graphql-scalars';
 import { Article, ArticleStatus } from './article.entity';
-import { ArticleFilter, CreateArticleInput, UpdateArticleInput } from './dto/article.input';
+import { ArticleFilter, ArticleOrder, CreateArticleInput, UpdateArticleInput } from './dto/article.input';
+import { ArticleRevision } from './article-revision.entity';
 import { Feature } from '../catalog/feature.entity';
 import { ConnectionType } from '../../core/graphql/connection';
 import { requireScope } from '../../core/auth/principal';
@@ -29,15 +30,16 @@ export class ArticleResolver {
     return found;
   }
 
-  @Query(() => ArticleConnection, { description: 'Articles, most recently changed first.' })
+  @Query(() => ArticleConnection, { description: 'Articles, most recently changed first unless orderBy says otherwise.' })
   articles(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter?: ArticleFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => ArticleOrder, { nullable: true }) orderBy?: ArticleOrder,
   ) {
     requireScope(ctx.principal, Scope.READ, Scope.WRITE);
-    return ctx.services.articles.list(ctx, filter ?? {}, first, after);
+    return ctx.services.articles.list(ctx, filter ?? {}, first, after, orderBy);
   }
 
   @Mutation(() => Article)
@@ -72,6 +74,11 @@ export class ArticleResolver {
   deleteArticle(@Ctx() ctx: RequestContext, @Arg('id', () => GraphQLUUID) id: string): Promise<Article> {
     requireScope(ctx.principal, Scope.WRITE);
     return ctx.services.articles.delete(ctx, id);
+  }
+
+  @FieldResolver(() => [ArticleRevision], { description: 'Every content revision, newest first.' })
+  revisions(@Root() article: Article, @Ctx() ctx: RequestContext): Promise<ArticleRevision[]> {
+    return ctx.loaders.revisionsByArticleId.load(article.id);
   }
 
   @FieldResolver(() => Feature, { nullable: true })

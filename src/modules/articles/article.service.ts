@@ -1,7 +1,14 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Article, ArticleStatus } from './article.entity';
 import { ArticleRevision } from './article-revision.entity';
-import { ArticleFilter, CreateArticleInput, UpdateArticleInput } from './dto/article.input';
+import {
+  ArticleFilter,
+  ArticleOrder,
+  ArticleOrderField,
+  CreateArticleInput,
+  SortDirection,
+  UpdateArticleInput,
+} from './dto/article.input';
 import { paginate } from '../../core/graphql/connection';
 import { slugify } from './markdown';
 import { Feature } from '../catalog/feature.entity';
@@ -12,6 +19,13 @@ import { RequestContext, workspaceOf } from '../../core/context/request-context'
 
 /** What an upsert by slug did. */
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Keyset columns of each article order. */
+const ORDER_COLUMNS = {
+  [ArticleOrderField.UPDATED_AT]: { column: 'a.updated_at', property: 'updatedAt', cast: 'timestamptz' },
+  [ArticleOrderField.CREATED_AT]: { column: 'a.created_at', property: 'createdAt', cast: 'timestamptz' },
+  [ArticleOrderField.TITLE]: { column: 'a.title', property: 'title', cast: 'text' },
+} as const;
 
 const CONTENT_FIELDS = ['slug', 'title', 'summary', 'body', 'locale', 'tags', 'featureId'] as const;
 
@@ -131,8 +145,14 @@ export class ArticleService {
     return this.dataSource.getRepository(Article).findOne({ where: { slug, workspaceId: workspaceOf(ctx) } });
   }
 
-  /** A page of the caller's articles, newest change first, optionally filtered. */
-  async list(ctx: RequestContext, filter: ArticleFilter, first?: number | null, after?: string | null) {
+  /** A page of the caller's articles, optionally filtered, newest change first unless `order` says otherwise. */
+  async list(
+    ctx: RequestContext,
+    filter: ArticleFilter,
+    first?: number | null,
+    after?: string | null,
+    order: ArticleOrder = { field: ArticleOrderField.UPDATED_AT, direction: SortDirection.DESC },
+  ) {
     const qb = this.dataSource
       .getRepository(Article)
       .createQueryBuilder('a')
@@ -141,15 +161,8 @@ export class ArticleService {
     if (filter.locale) qb.andWhere('a.locale = :locale', { locale: filter.locale });
     if (filter.featureId) qb.andWhere('a.feature_id = :featureId', { featureId: filter.featureId });
     if (filter.tag) qb.andWhere(':tag = ANY(a.tags)', { tag: filter.tag.trim().toLowerCase() });
-    return paginate(qb, {
-      first,
-      after,
-      alias: 'a',
-      column: 'a.updated_at',
-      property: 'updatedAt',
-      direction: 'DESC',
-      cast: 'timestamptz',
-    });
+    const sort = ORDER_COLUMNS[order.field];
+    return paginate(qb, { first, after, alias: 'a', direction: order.direction, ...sort });
   }
 
   /** Articles of the caller's workspace by id, in the order asked, soft-deleted included (for loaders). */
@@ -159,6 +172,15 @@ export class ArticleService {
       .find({ where: { workspaceId, id: In([...ids]) }, withDeleted: true });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Revisions of each article (newest first), for the `revisions` field loader. */
+  async revisionsByArticle(workspaceId: string, ids: readonly string[]): Promise<ArticleRevision[][]> {
+    const rows = await this.dataSource.getRepository(ArticleRevision).find({
+      where: { workspaceId, articleId: In([...ids]) },
+      order: { revision: 'DESC' },
+    });
+    return ids.map((id) => rows.filter((r) => r.articleId === id));
   }
 
   /** Articles by id across workspaces, soft-deleted included (for the search indexer). */

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { GraphQLUUID } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { ArticleStatus } from '../article.entity';
@@ -104,4 +104,29 @@ export class ArticleFilter {
   @IsOptional()
   @MaxLength(100)
   tag?: string;
+}
+
+/** What the article list can be ordered by. */
+export enum ArticleOrderField {
+  UPDATED_AT = 'UPDATED_AT',
+  CREATED_AT = 'CREATED_AT',
+  TITLE = 'TITLE',
+}
+registerEnumType(ArticleOrderField, { name: 'ArticleOrderField' });
+
+/** Sort direction of a list. */
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+/** Order of the article list (ties broken by id, so paging is stable). */
+@InputType()
+export class ArticleOrder {
+  @Field(() => ArticleOrderField)
+  field: ArticleOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  direction: SortDirection;
 }
