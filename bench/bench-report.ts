@@ -14,6 +14,7 @@ export interface BenchReport {
   database: string;
   scale: number;
   rows: Record<string, number>;
+  storageMb: Record<string, number>;
   setupSeconds: Record<string, number>;
   search: SearchComparison[];
   ingest: IngestComparison | null;
@@ -66,6 +67,7 @@ export function printReport(r: BenchReport): void {
   const out: string[] = [];
   out.push(`\nHelpscope bench ${r.date} on ${r.database}, scale ${r.scale} (${r.machine.cpus} CPUs, ${r.machine.cpuModel})`);
   out.push(`rows: ${Object.entries(r.rows).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  out.push(`storage MB (with indexes): ${Object.entries(r.storageMb).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   out.push('\n1. search (p50 / p99 ms, req/s)       GraphQL                   Meilisearch direct        ratio');
   for (const s of r.search) {
     out.push(`   ${pad(`${s.clients} client(s)`, 33)} ${pad(`${s.graphql.p50Ms} / ${s.graphql.p99Ms}, ${s.graphql.perSecond}/s`, 25)} ${pad(`${s.direct.p50Ms} / ${s.direct.p99Ms}, ${s.direct.perSecond}/s`, 25)} ${s.ratio}${s.graphql.errors ? ` (${s.graphql.errors} errors)` : ''}`);

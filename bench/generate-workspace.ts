@@ -13,6 +13,8 @@ export interface BenchWorkspace {
   from: Date;
   to: Date;
   rows: Record<string, number>;
+  /** On-disk size (table, TOAST and indexes) in MB of the big tables, whole database (one workspace in it). */
+  storageMb: Record<string, number>;
   /** Seconds spent generating (SQL), indexing (Meilisearch) and vacuuming. */
   seconds: { generate: number; index: number; vacuum: number };
 }
@@ -76,8 +78,13 @@ export async function generateWorkspace(runtime: Runtime, pool: Pool, volumes: B
      UNION ALL SELECT 'sessions', count(DISTINCT session_id) FROM help_events WHERE workspace_id = $1`,
     [ws.id],
   );
+  const sizes = await pool.query<{ t: string; mb: string }>(
+    `SELECT t, round(pg_total_relation_size(t::regclass) / 1048576.0, 1) AS mb
+     FROM unnest(ARRAY['help_events', 'feedback', 'articles', 'enhancement_feedback']) AS t`,
+  );
   return {
     id: ws.id,
+    storageMb: Object.fromEntries(sizes.rows.map((r) => [r.t, Number(r.mb)])),
     keys,
     from,
     to,

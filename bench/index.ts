@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       database: env.databaseLabel,
       scale: opts.scale,
       rows: ws.rows,
+      storageMb: ws.storageMb,
       setupSeconds: ws.seconds,
       search,
       ingest,
