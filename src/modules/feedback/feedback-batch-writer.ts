@@ -116,8 +116,11 @@ async function findByExternalKeys(
   return new Map(rows.map((f) => [externalKey(f)!, f]));
 }
 
-/** Looks up the feature and milestone ids and keys of the batch; returns a resolver per item. */
-async function resolveReferences(
+/**
+ * Looks up the feature and milestone ids and keys of the items in the workspace; returns a resolver per item that
+ * answers the ids or a BAD_USER_INPUT error naming the field (shared by submission and `updateFeedback`).
+ */
+export async function resolveReferences(
   m: EntityManager,
   workspaceId: string,
   items: { item: ValidFeedback }[],

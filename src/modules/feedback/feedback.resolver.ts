@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import { GraphQLUUID } from 'graphql-scalars';
 import { Feedback } from './feedback.entity';
 import { FeedbackFilter, SubmitFeedbackInput } from './dto/feedback.input';
+import { UpdateFeedbackInput } from './dto/feedback-update.input';
 import { FeedbackItemResult, QualitySignal, SubmitFeedbackPayload } from './feedback-result.types';
 import { QUALITY_WEIGHTS, QualitySignalName } from './quality';
 import { Feature } from '../catalog/feature.entity';
@@ -14,7 +15,7 @@ import { RequestContext } from '../../core/context/request-context';
 /** A page of feedback. */
 export const FeedbackConnection = ConnectionType(Feedback, 'Feedback');
 
-/** Feedback ingestion (single and batch) and browsing. */
+/** Feedback ingestion (single and batch), triage and browsing. */
 @Resolver(() => Feedback)
 export class FeedbackResolver {
   @Mutation(() => SubmitFeedbackPayload, { description: 'Stores one item; idempotent on (source, externalId).' })
@@ -32,6 +33,20 @@ export class FeedbackResolver {
   ): Promise<FeedbackItemResult[]> {
     requireScope(ctx.principal, Scope.INGEST, Scope.WRITE);
     return ctx.services.feedback.submitBatch(ctx, items);
+  }
+
+  @Mutation(() => Feedback, {
+    description:
+      'Triage one item: fields left out keep their value, null clears them. Checked like submitFeedback; the quality ' +
+      'score and near-duplicate link are recomputed. Scope write.',
+  })
+  updateFeedback(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => GraphQLUUID) id: string,
+    @Arg('input', () => UpdateFeedbackInput) input: UpdateFeedbackInput,
+  ): Promise<Feedback> {
+    requireScope(ctx.principal, Scope.WRITE);
+    return ctx.services.feedback.update(ctx, id, input);
   }
 
   @Query(() => Feedback)

@@ -4,6 +4,8 @@ import { FeedbackFilter, SubmitFeedbackInput } from './dto/feedback.input';
 import { FeedbackItemResult, FeedbackItemStatus } from './feedback-result.types';
 import { isItemError, MAX_BATCH_ITEMS, validateFeedbackInput, ValidFeedback } from './feedback-validation';
 import { writeFeedbackItems } from './feedback-batch-writer';
+import { updateFeedbackItem } from './feedback-update';
+import { UpdateFeedbackInput } from './dto/feedback-update.input';
 import { Connection, paginate } from '../../core/graphql/connection';
 import { AppError, BadInputError, NotFoundError } from '../../core/errors/errors';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
@@ -59,6 +61,17 @@ export class FeedbackService {
       });
     }
     return { feedback: result.feedback!, duplicate: result.status === FeedbackItemStatus.DUPLICATE };
+  }
+
+  /**
+   * Triage: changes feature, milestone, tags, rating, effort score, account or text of one item of the caller's
+   * workspace, in one transaction with the row locked, and re-scores it (see `updateFeedbackItem`). NOT_FOUND for an
+   * id of another workspace; BAD_USER_INPUT with the field for invalid values; nothing is written on error.
+   */
+  update(ctx: RequestContext, id: string, input: UpdateFeedbackInput): Promise<Feedback> {
+    const workspaceId = workspaceOf(ctx);
+    const now = new Date();
+    return this.dataSource.transaction((m) => updateFeedbackItem(m, workspaceId, id, input, now));
   }
 
   /** One item of the caller's workspace; NOT_FOUND otherwise. */
