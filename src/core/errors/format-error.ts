@@ -42,12 +42,34 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const visible = INPUT_CODES.has(code) ? 'BAD_USER_INPUT' : code;
     return { ...base, extensions: { code: visible, ...(visible !== code ? { reason: code } : {}) } };
   }
+  const database = databaseRefusal(original);
+  if (database) return { ...base, message: database.message, extensions: { code: database.code } };
   // Request-level errors (parse, validation, variable coercion) carry no path: they are the client's.
   if (!formatted.path && !code) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   // Apollo's own request refusals without a code (e.g. an APQ hash that does not match its query) carry a 4xx status.
   if (!formatted.path && isClientHttpStatus(error)) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   logger.error({ err: original, path: formatted.path }, 'unexpected error');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * PostgreSQL refusals a client can act on: a statement cancelled by the statement timeout (ask for less) and a
+ * deadlock or serialization failure between concurrent writes (send again). Nothing was written in either case.
+ */
+function databaseRefusal(err: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; message: string } | undefined {
+  const e = err as { code?: string; driverError?: { code?: string } } | undefined;
+  const pgCode = e?.driverError?.code ?? e?.code;
+  if (pgCode === '57014') {
+    logger.warn({ err }, 'statement timeout');
+    return {
+      code: 'BAD_USER_INPUT',
+      message: 'The request took longer than the database allows: ask for a shorter range or a wider interval',
+    };
+  }
+  if (pgCode === '40P01' || pgCode === '40001') {
+    return { code: 'CONFLICT', message: 'The request conflicted with a concurrent change and was not applied: send it again' };
+  }
+  return undefined;
 }
 
 function isClientHttpStatus(err: unknown): boolean {
