@@ -1,6 +1,7 @@
 import { MeiliSearch, Index } from 'meilisearch';
 import { meiliHttpClient } from './meili-http';
 import { eq } from './filter';
+import { waitApplied } from './meili-tasks';
 import { ArticleDocument, SearchEngine, SearchRequest, SearchResult, TenantToken } from './search-engine';
 import type { generateTenantToken as GenerateTenantToken } from 'meilisearch/dist/types/token';
 
@@ -48,23 +49,21 @@ export class MeilisearchEngine implements SearchEngine {
   /** Creates `name` with the article settings (used for the live index and for rebuilds). */
   async ensureIndexNamed(name: string): Promise<void> {
     try {
-      await this.client.createIndex(name, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+      await waitApplied(this.client.createIndex(name, { primaryKey: 'id' }), 'index creation', 60_000);
     } catch {
       // already exists: settings below still apply
     }
-    await this.client.index(name).updateSettings(SETTINGS).waitTask({ timeout: 60_000 });
+    await waitApplied(this.client.index(name).updateSettings(SETTINGS), 'settings update', 60_000);
   }
 
   async upsert(docs: ArticleDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    const task = await this.index.addDocuments(docs, { primaryKey: 'id' }).waitTask({ timeout: 120_000 });
-    if (task.status !== 'succeeded') throw new Error(`Meilisearch indexing failed: ${task.error?.message}`);
+    await waitApplied(this.index.addDocuments(docs, { primaryKey: 'id' }), 'indexing', 120_000);
   }
 
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const task = await this.index.deleteDocuments(ids).waitTask({ timeout: 120_000 });
-    if (task.status !== 'succeeded') throw new Error(`Meilisearch delete failed: ${task.error?.message}`);
+    await waitApplied(this.index.deleteDocuments(ids), 'delete', 120_000);
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {

@@ -3,6 +3,7 @@ import { Article, ArticleStatus } from './article.entity';
 import { isSearchable, toDocument } from './article-indexer';
 import { MeilisearchEngine } from '../../core/search/meilisearch-engine';
 import { SearchEngine } from '../../core/search/search-engine';
+import { waitApplied } from '../../core/search/meili-tasks';
 
 /** Articles read from PostgreSQL and sent to Meilisearch per batch during a rebuild. */
 export const REINDEX_BATCH_SIZE = 500;
@@ -54,12 +55,12 @@ export class ArticleReindexService {
     let documents = 0;
     try {
       documents = await this.fill(engine, fresh, onProgress);
-      await waitOk(engine.client.swapIndexes([{ indexes: [live, fresh], rename: false }]), 'swap');
+      await waitApplied(engine.client.swapIndexes([{ indexes: [live, fresh], rename: false }]), 'swap', 300_000);
     } catch (err) {
-      await waitOk(engine.client.deleteIndex(fresh), 'cleanup').catch(() => undefined);
+      await waitApplied(engine.client.deleteIndex(fresh), 'cleanup', 300_000).catch(() => undefined);
       throw err;
     }
-    await waitOk(engine.client.deleteIndex(fresh), 'delete of the old index');
+    await waitApplied(engine.client.deleteIndex(fresh), 'delete of the old index', 300_000);
     const caughtUp = await this.catchUp(engine, since as Date);
     return { index: live, builtIn: fresh, documents, caughtUp, durationMs: Date.now() - started };
   }
@@ -79,7 +80,7 @@ export class ArticleReindexService {
         take: REINDEX_BATCH_SIZE,
       });
       if (batch.length === 0) return sent;
-      await waitOk(engine.client.index(index).addDocuments(batch.map(toDocument), { primaryKey: 'id' }), 'indexing');
+      await waitApplied(engine.client.index(index).addDocuments(batch.map(toDocument), { primaryKey: 'id' }), 'indexing', 300_000);
       sent += batch.length;
       after = batch[batch.length - 1].id;
       onProgress?.(sent, Math.max(total, sent));
@@ -98,13 +99,4 @@ export class ArticleReindexService {
     await engine.remove(changed.filter((a) => !isSearchable(a)).map((a) => a.id));
     return changed.length;
   }
-}
-
-/** Waits for a Meilisearch task and throws a readable error unless it succeeded. */
-async function waitOk(
-  enqueued: { waitTask(opts: { timeout: number }): Promise<{ status: string; error?: { message: string } | null }> },
-  what: string,
-): Promise<void> {
-  const task = await enqueued.waitTask({ timeout: 300_000 });
-  if (task.status !== 'succeeded') throw new Error(`Meilisearch ${what} failed: ${task.error?.message ?? task.status}`);
 }
