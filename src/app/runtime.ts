@@ -28,6 +28,7 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
+/** What `startRuntime` starts besides the database and search. */
 export interface StartOptions {
   /** Serve HTTP (the server); the CLI only needs the database and search. */
   listen: boolean;

@@ -6,6 +6,7 @@ import { ENTITIES } from './entities';
 /** Where compiled or TypeScript migrations live (the repository's top-level `migrations/`). */
 const MIGRATIONS_GLOB = path.join(__dirname, '..', '..', '..', 'migrations', '*.{ts,js}');
 
+/** Connection settings of {@link createDataSource}. */
 export interface DataSourceOptions {
   url: string;
   /** Connections in the pool. The embedded PGlite serves one session, so it must be 1 there. */

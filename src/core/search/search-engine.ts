@@ -32,6 +32,7 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** One page of search results. */
 export interface SearchResult {
   hits: SearchHit[];
   /** Estimated total number of matching published articles. */
