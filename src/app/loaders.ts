@@ -16,18 +16,18 @@ export interface Loaders {
   statusHistoryByEnhancementId: DataLoader<string, EnhancementStatusChange[]>;
 }
 
-/** Builds fresh loaders for one request. Without a workspace every load answers null. */
+/** Builds fresh loaders for one request. Without a workspace every load answers empty (null, [] or 0). */
 export function createLoaders(services: Services, workspaceId: string | undefined): Loaders {
-  const scoped = <T>(fn: (ws: string, ids: readonly string[]) => Promise<(T | null)[]>) =>
-    new DataLoader<string, T | null>((ids) => (workspaceId ? fn(workspaceId, ids) : Promise.resolve(ids.map(() => null))));
+  const scoped = <T>(empty: T, fn: (ws: string, ids: readonly string[]) => Promise<T[]>) =>
+    new DataLoader<string, T>((ids) => (workspaceId ? fn(workspaceId, ids) : Promise.resolve(ids.map(() => empty))));
   return {
-    featureById: scoped((ws, ids) => services.catalog.featuresByIds(ws, ids)),
-    milestoneById: scoped((ws, ids) => services.catalog.milestonesByIds(ws, ids)),
-    articleById: scoped((ws, ids) => services.articles.byIds(ws, ids)),
-    revisionsByArticleId: new DataLoader((ids) =>
-      workspaceId ? services.articles.revisionsByArticle(workspaceId, ids) : Promise.resolve(ids.map(() => [])),
+    featureById: scoped<Feature | null>(null, (ws, ids) => services.catalog.featuresByIds(ws, ids)),
+    milestoneById: scoped<Milestone | null>(null, (ws, ids) => services.catalog.milestonesByIds(ws, ids)),
+    articleById: scoped<Article | null>(null, (ws, ids) => services.articles.byIds(ws, ids)),
+    revisionsByArticleId: scoped<ArticleRevision[]>([], (ws, ids) => services.articles.revisionsByArticle(ws, ids)),
+    linkedFeedbackCountByEnhancementId: scoped(0, (ws, ids) => services.enhancements.linkedFeedbackCounts(ws, ids)),
+    statusHistoryByEnhancementId: scoped<EnhancementStatusChange[]>([], (ws, ids) =>
+      services.enhancements.statusHistories(ws, ids),
     ),
-    linkedFeedbackCountByEnhancementId: new DataLoader((ids) => services.enhancements.linkedFeedbackCounts(workspaceId, ids)),
-    statusHistoryByEnhancementId: new DataLoader((ids) => services.enhancements.statusHistories(workspaceId, ids)),
   };
 }
