@@ -20,6 +20,9 @@ export enum HelpEventType {
 @Index(['searchId'])
 @Index(['articleId', 'occurredAt'])
 @Index(['workspaceId', 'clientEventId'], { unique: true })
+// (workspace_id, search_id) INCLUDE (type, position, helpful, article_id) WHERE search_id IS NOT NULL: clicks and votes
+// by searchId for the help metrics; SQL-only, created by migration HelpEventFollowUpIndex
+@Index('IDX_help_events_follow_ups', { synchronize: false })
 export class HelpEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,5 @@
 import { ArticleEffectivenessDirection, ArticleEffectivenessOrderField } from './article-effectiveness.types';
-import { COUNTED_SEARCHES, failedByContact } from './help-event-sql';
+import { CONTACT_TIMES, CONTACTS, countedSearchesSql, failedByContact } from './help-event-sql';
 
 /**
  * SQL of `articleEffectiveness`. Parameters: $1-$6 as in help-event-sql.ts ($5, the search locale, is always null
@@ -42,20 +42,19 @@ export function articleEffectivenessSql(field: ArticleEffectivenessOrderField, d
   const column = ORDER_COLUMNS[field];
   const dir = direction === ArticleEffectivenessDirection.ASC ? 'ASC' : 'DESC';
   return `
-  WITH ${COUNTED_SEARCHES},
+  WITH ${CONTACTS},
+  ${CONTACT_TIMES},
+  ${countedSearchesSql({ articles: true })},
+  -- one row per (counted search, article) shown on its first page (hit_ids) or clicked from it (so from a later
+  -- page): the first occurrence of each id in hit_ids, then the clicked ids that are not hits (first occurrence)
   shown AS (
-    -- one row per (counted search, article): shown on the first page (hit_ids) or clicked, so from a later page
-    SELECT search_id, article_id, bool_or(clicked) AS clicked
-    FROM (
-      SELECT c.id AS search_id, h.article_id, false AS clicked
-      FROM counted c CROSS JOIN LATERAL unnest(c.hit_ids) AS h(article_id)
-      UNION ALL
-      SELECT k.search_id, k.article_id, true
-      FROM help_events k
-      WHERE k.workspace_id = $1 AND k.type = 'SEARCH_CLICK' AND k.article_id IS NOT NULL
-        AND k.search_id IN (SELECT id FROM counted WHERE clicks > 0)
-    ) p
-    GROUP BY search_id, article_id
+    SELECT h.article_id, h.article_id = ANY (c.clicked_articles) AS clicked
+    FROM counted c CROSS JOIN LATERAL unnest(c.hit_ids) WITH ORDINALITY AS h(article_id, i)
+    WHERE array_position(c.hit_ids, h.article_id) = h.i
+    UNION ALL
+    SELECT k.article_id, true
+    FROM counted c CROSS JOIN LATERAL unnest(c.clicked_articles) WITH ORDINALITY AS k(article_id, i)
+    WHERE c.clicks > 0 AND NOT (k.article_id = ANY (c.hit_ids)) AND array_position(c.clicked_articles, k.article_id) = k.i
   ),
   impressions AS (
     SELECT article_id, count(*) AS impressions, count(*) FILTER (WHERE clicked) AS clicks
@@ -65,6 +64,7 @@ export function articleEffectivenessSql(field: ArticleEffectivenessOrderField, d
     SELECT v.article_id, count(*) AS views, count(DISTINCT v.session_id) AS unique_viewers,
       count(*) FILTER (WHERE ${failedByContact('v')}) AS contacted_views
     FROM help_events v
+    LEFT JOIN contact_times ct ON ct.session_id = v.session_id
     WHERE v.workspace_id = $1 AND v.type = 'ARTICLE_VIEW' AND v.article_id IS NOT NULL
       AND v.occurred_at >= $2::timestamptz AND v.occurred_at < $3::timestamptz
       AND ($6::text IS NULL OR v.channel = $6::text)

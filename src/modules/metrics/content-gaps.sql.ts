@@ -1,4 +1,4 @@
-import { COUNTED_SEARCHES } from './help-event-sql';
+import { countedSearchesSql } from './help-event-sql';
 
 /** The tsvector articles are matched on, as in the PostgreSQL search fallback (`simple`: no stemming). */
 const DOCUMENT = `to_tsvector('simple', a.title || ' ' || a.summary || ' ' || a.body)`;
@@ -19,7 +19,7 @@ const ANY_WORD_QUERY = `(
  * (ties: most no-result searches, then query), with the best full-text match among published articles.
  */
 export const CONTENT_GAPS_SQL = `
-  WITH ${COUNTED_SEARCHES},
+  WITH ${countedSearchesSql()},
   gaps AS (
     SELECT normalized_query AS query, count(*) AS searches,
       count(*) FILTER (WHERE hit_count = 0) AS no_result,

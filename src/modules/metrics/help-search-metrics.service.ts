@@ -6,7 +6,7 @@ import {
   HelpSearchMetricsFilter,
   HelpSearchQueryStat,
 } from './help-search-metrics.types';
-import { HELP_SEARCH_FIGURES_SQL, HELP_SEARCH_TOP_QUERIES_SQL } from './help-search-metrics.sql';
+import { HELP_SEARCH_SQL } from './help-search-metrics.sql';
 import { queryRows } from '../../core/db/query-rows';
 import { checkRangeAndWindow } from './help-event-sql';
 import { checkBucketCount, MetricInterval, TimeZoneChecker } from './metric-period';
@@ -43,10 +43,12 @@ interface FigureRow {
   average_click_position: number | null;
   search_success_rate: number | null;
   self_service_resolution_rate: number | null;
+  /** On the total row only. */
+  top_queries: QueryRow[] | null;
+  top_failed_queries: QueryRow[] | null;
 }
 
 interface QueryRow {
-  list: 'top' | 'failed';
   query: string;
   count: number;
   no_result_count: number;
@@ -55,7 +57,7 @@ interface QueryRow {
 
 /**
  * Computes the help-search metrics of DESIGN.md (searches after as-you-type collapsing, no-result, click-through,
- * success and self-service resolution rates, a bucketed series and the top queries) in two SQL statements.
+ * success and self-service resolution rates, a bucketed series and the top queries) in one SQL statement.
  */
 export class HelpSearchMetricsService {
   private readonly zones: TimeZoneChecker;
@@ -76,12 +78,11 @@ export class HelpSearchMetricsService {
       args.filter?.locale?.trim() || null,
       args.filter?.channel?.trim().toLowerCase() || null,
     ];
-    const figures = await queryRows<FigureRow>(this.dataSource, HELP_SEARCH_FIGURES_SQL, [
+    const figures = await queryRows<FigureRow>(this.dataSource, HELP_SEARCH_SQL, [
       ...params,
       args.timeZone,
       args.interval,
     ]);
-    const queries = await queryRows<QueryRow>(this.dataSource, HELP_SEARCH_TOP_QUERIES_SQL, params);
     const total = figures.find((r) => r.is_total)!;
     return {
       from: args.from,
@@ -93,8 +94,8 @@ export class HelpSearchMetricsService {
       series: figures
         .filter((r) => !r.is_total)
         .map((r): HelpSearchBucket => ({ start: new Date(r.start_at!), end: new Date(r.end_at!), ...toFigures(r) })),
-      topQueries: queries.filter((q) => q.list === 'top').map(toQueryStat),
-      topFailedQueries: queries.filter((q) => q.list === 'failed').map(toQueryStat),
+      topQueries: (total.top_queries ?? []).map(toQueryStat),
+      topFailedQueries: (total.top_failed_queries ?? []).map(toQueryStat),
     };
   }
 
