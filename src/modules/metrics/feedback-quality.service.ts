@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FeedbackQuality, FeedbackQualityArgs, FeedbackQualityFeature } from './feedback-quality.types';
-import { QUALITY_HISTOGRAM_SQL, QUALITY_SIGNALS_SQL, QUALITY_STATS_SQL } from './feedback-quality.sql';
+import { qualitySql } from './feedback-quality.sql';
 import { ACTIONABLE_SCORE, QUALITY_WEIGHTS } from '../feedback/quality';
 import { queryRows } from '../../core/db/query-rows';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
@@ -13,12 +13,19 @@ interface StatsRow {
   mean: number | null;
   p50: number | null;
   actionable: number;
+  /** Total row only: the ten histogram bars, the documented signals' counts and any other signal. */
+  bars: number[] | null;
+  signal_counts: number[] | null;
+  other_signals: { name: string; n: number }[] | null;
 }
+
+const SIGNAL_NAMES = Object.keys(QUALITY_WEIGHTS);
+const QUALITY_SQL = qualitySql(SIGNAL_NAMES);
 
 /**
  * Computes the feedback quality aggregates (docs/metrics.md): count, mean and median of the stored 0-100 score,
  * a 10-bar histogram, the share of actionable items (score >= 60), how often each signal is present, and the same
- * figures per feature. Aggregation happens in SQL, confined to the caller's workspace.
+ * figures per feature. Aggregation happens in SQL (one statement), confined to the caller's workspace.
  */
 export class FeedbackQualityService {
   constructor(private readonly dataSource: DataSource) {}
@@ -37,13 +44,12 @@ export class FeedbackQualityService {
       f.milestoneId ?? null,
       f.source?.trim().toLowerCase() || null,
     ];
-    const stats = await queryRows<StatsRow>(this.dataSource, QUALITY_STATS_SQL, [...params, ACTIONABLE_SCORE]);
-    const bars = await queryRows<{ lower: number; n: number }>(this.dataSource, QUALITY_HISTOGRAM_SQL, params);
-    const signals = await queryRows<{ name: string; n: number }>(this.dataSource, QUALITY_SIGNALS_SQL, [
-      ...params,
-      Object.keys(QUALITY_WEIGHTS),
-    ]);
+    const stats = await queryRows<StatsRow>(this.dataSource, QUALITY_SQL, [...params, ACTIONABLE_SCORE, SIGNAL_NAMES]);
     const totalRow = stats.find((r) => r.is_total)!;
+    const signals = [
+      ...SIGNAL_NAMES.map((name, i) => ({ name, n: Number(totalRow.signal_counts?.[i] ?? 0) })),
+      ...(totalRow.other_signals ?? []),
+    ];
     const total = figures(totalRow);
     return {
       from: args.from,
@@ -53,7 +59,7 @@ export class FeedbackQualityService {
       p50: total.count === 0 || totalRow.p50 == null ? null : Number(totalRow.p50),
       actionableCount: total.actionableCount,
       actionableShare: total.actionableShare,
-      histogram: bars.map((b) => ({ lower: b.lower, upper: b.lower + 10, count: b.n })),
+      histogram: (totalRow.bars ?? []).map((n, i) => ({ lower: i * 10, upper: i * 10 + 10, count: Number(n) })),
       signals: signals.map((s) => ({ name: s.name, count: s.n, share: ratio(s.n, total.count) })),
       byFeature: stats.filter((r) => !r.is_total).map((r) => ({ featureId: r.feature_id, ...figures(r) })),
     };
