@@ -17,7 +17,6 @@ export enum HelpEventType {
 @Entity('help_events')
 @Index(['workspaceId', 'type', 'occurredAt'])
 @Index(['workspaceId', 'sessionId', 'occurredAt'])
-@Index(['searchId'])
 @Index(['articleId', 'occurredAt'])
 @Index(['workspaceId', 'clientEventId'], { unique: true })
 // (workspace_id, search_id) INCLUDE (type, position, helpful, article_id) WHERE search_id IS NOT NULL: clicks and votes
