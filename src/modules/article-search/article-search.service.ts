@@ -71,21 +71,35 @@ export class ArticleSearchService {
       limit,
     };
     const { result, degraded } = await this.runSearch(req);
-    const hits = await this.loadHits(ctx, result, offset, degraded);
 
     let searchId: string | null = cursorSearchId === NIL_UUID ? null : (cursorSearchId ?? null);
+    let hits: ArticleSearchHit[];
     if (!args.after && args.track !== false) {
+      // The SEARCH event is written concurrently with loading the hit articles (two statements on two pooled
+      // connections instead of one after the other). The INSERT itself keeps only the candidates that are this
+      // workspace's published, not deleted articles, in engine order, which is the same filter loadHits applies, so
+      // hit_ids still lists exactly the articles shown. The answer waits for both: the event is committed before the
+      // client gets its searchId.
       searchId = randomUUID();
-      await this.helpEvents.recordSearch(ctx, {
-        id: searchId,
-        sessionId,
-        channel,
-        query,
-        normalizedQuery: normalizeQuery(query),
-        locale: req.locale ?? null,
-        hitCount: result.total,
-        hitIds: hits.map((h) => h.article.id),
-      });
+      const [loaded, recordedIds] = await Promise.all([
+        this.loadHits(ctx, result, offset, degraded),
+        this.helpEvents.recordSearch(ctx, {
+          id: searchId,
+          sessionId,
+          channel,
+          query,
+          normalizedQuery: normalizeQuery(query),
+          locale: req.locale ?? null,
+          hitCount: result.total,
+          candidateIds: result.hits.map((h) => h.id),
+        }),
+      ]);
+      // Both statements apply the same filter; should an article change status between the two (a race of a few
+      // milliseconds), show only what the recorded event lists, so impressions never count an article not shown.
+      const recorded = new Set(recordedIds);
+      hits = loaded.filter((h) => recorded.has(h.article.id));
+    } else {
+      hits = await this.loadHits(ctx, result, offset, degraded);
     }
     const cursorId = searchId ?? NIL_UUID;
     const shown = result.hits.length;
