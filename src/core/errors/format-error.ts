@@ -44,6 +44,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const database = databaseRefusal(original);
   if (database) return { ...base, message: database.message, extensions: { code: database.code } };
+  if (isSearchUnreachable(original)) {
+    logger.warn({ err: original, path: formatted.path }, 'search engine unreachable');
+    return {
+      ...base,
+      message: 'The search engine is unavailable right now: try again shortly',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'SEARCH_UNAVAILABLE', retryable: true },
+    };
+  }
   // Request-level errors (parse, validation, variable coercion) carry no path: they are the client's.
   if (!formatted.path && !code) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   // Apollo's own request refusals without a code (e.g. an APQ hash that does not match its query) carry a 4xx status.
@@ -70,6 +78,18 @@ function databaseRefusal(err: unknown): { code: 'BAD_USER_INPUT' | 'CONFLICT'; m
     return { code: 'CONFLICT', message: 'The request conflicted with a concurrent change and was not applied: send it again' };
   }
   return undefined;
+}
+
+/**
+ * True when the error (or its cause) is a failure to reach Meilisearch at all: connection refused or reset, or no
+ * answer in time. Meilisearch answering with an error of its own is not one of them.
+ */
+export function isSearchUnreachable(err: unknown): boolean {
+  for (let e = err as { name?: string; status?: number; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (e.name === 'MeiliSearchRequestError' || e.name === 'MeiliSearchRequestTimeOutError') return true;
+    if (e.name === 'MeiliHttpError' && e.status === 0) return true;
+  }
+  return false;
 }
 
 function isClientHttpStatus(err: unknown): boolean {

@@ -8,16 +8,22 @@ export function sendHttpError(res: Response, status: number, code: ErrorCode, me
   res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
 }
 
+/** Deepest JSON nesting a request body may have (the schema's own inputs nest a few levels; JSON metadata a few more). */
+export const MAX_BODY_DEPTH = 64;
+
 /**
- * Checks a parsed `/graphql` request: no U+0000 anywhere (PostgreSQL cannot store it); a POST must carry a JSON object (one operation) or a JSON
- * array of at most `maxBatch` operations (a batched request); anything else is refused with `BAD_USER_INPUT`.
+ * Checks a parsed `/graphql` request: every string is storable text (no U+0000, no unpaired UTF-16 surrogate: PostgreSQL
+ * refuses the first, and the second would be silently replaced by U+FFFD, so what was acknowledged would not be what
+ * was stored), JSON nests at most `MAX_BODY_DEPTH` levels (PostgreSQL's jsonb and recursive code have a stack); a POST
+ * must carry a JSON object (one operation) or a JSON array of at most `maxBatch` operations (a batched request);
+ * anything else is refused with `BAD_USER_INPUT`.
  */
 export function graphqlBodyGuard(maxBatch: number): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     // PostgreSQL text cannot hold U+0000: refuse it here for every operation instead of failing deep in a write.
-    if (/%00/.test(req.url) || containsNul(req.body)) {
-      return sendHttpError(res, 400, 'BAD_USER_INPUT', 'Text may not contain the NUL character (U+0000)');
-    }
+    if (/%00/.test(req.url)) return sendHttpError(res, 400, 'BAD_USER_INPUT', BODY_PROBLEMS.nul);
+    const problem = bodyProblem(req.body) ?? bodyProblem(req.query) ?? bodyProblem(jsonQueryParams(req.query));
+    if (problem) return sendHttpError(res, 400, 'BAD_USER_INPUT', BODY_PROBLEMS[problem]);
     if (req.method !== 'POST') return next();
     const body: unknown = req.body;
     if (body === undefined || body === null || typeof body !== 'object') {
@@ -36,12 +42,61 @@ export function graphqlBodyGuard(maxBatch: number): RequestHandler {
   };
 }
 
-/** True when a parsed JSON value holds U+0000 in any string or key. */
-export function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 64 || value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+const BODY_PROBLEMS = {
+  nul: 'Text may not contain the NUL character (U+0000)',
+  surrogate: 'Text may not contain unpaired UTF-16 surrogates (\\ud800-\\udfff not forming a pair)',
+  depth: `JSON may nest at most ${MAX_BODY_DEPTH} levels`,
+} as const;
+
+/** What makes a parsed JSON value unacceptable, if anything. */
+export type BodyProblem = keyof typeof BODY_PROBLEMS;
+
+/**
+ * The first problem of a parsed JSON value (strings and keys with NUL or an unpaired surrogate, nesting deeper than
+ * `maxDepth`), or undefined. Iterative, so a hostile 100,000-level body cannot overflow the stack.
+ */
+export function bodyProblem(value: unknown, maxDepth = MAX_BODY_DEPTH): BodyProblem | undefined {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v === 'string') {
+      const p = textProblem(v);
+      if (p) return p;
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= maxDepth) return 'depth';
+    if (Array.isArray(v)) {
+      for (const item of v) stack.push([item, depth + 1]);
+      continue;
+    }
+    for (const [k, item] of Object.entries(v)) {
+      const p = textProblem(k);
+      if (p) return p;
+      stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** The JSON-encoded parameters of a GET request (`variables`, `extensions`), parsed when they parse. */
+function jsonQueryParams(query: unknown): unknown[] {
+  const q = (query ?? {}) as Record<string, unknown>;
+  return [q.variables, q.extensions].flatMap((v) => {
+    if (typeof v !== 'string') return [];
+    try {
+      return [JSON.parse(v) as unknown];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function textProblem(s: string): BodyProblem | undefined {
+  if (s.includes('\u0000')) return 'nul';
+  // A lone surrogate is one not matched as part of a pair.
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) return 'surrogate';
+  return undefined;
 }
 
 /** How the rate limiter learns who is calling. */

@@ -76,6 +76,32 @@ async function waitHealthy(url: string, child: ChildProcess, output: () => strin
 }
 
 /**
+ * Command line of the bundled Meilisearch. Every value is attached with `=`, so a value starting with `-` (a
+ * generated master key can) is never read as a flag, and the master key is not on it at all: it goes through the
+ * environment (see `meilisearchEnv`), out of sight of `ps` for other local users.
+ */
+export function meilisearchArgs(dir: string, port: number): string[] {
+  return [
+    `--db-path=${path.join(dir, 'data')}`,
+    `--dump-dir=${path.join(dir, 'dumps')}`,
+    `--snapshot-dir=${path.join(dir, 'snapshots')}`,
+    `--http-addr=127.0.0.1:${port}`,
+    '--env=development',
+    '--no-analytics',
+    '--log-level=WARN',
+  ];
+}
+
+/**
+ * Environment of the bundled Meilisearch: ours without any other `MEILI_*` setting (Meilisearch reads them as
+ * options, and ours are for the client), plus the master key.
+ */
+export function meilisearchEnv(env: NodeJS.ProcessEnv, masterKey: string): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('MEILI_')));
+  return { ...clean, MEILI_MASTER_KEY: masterKey };
+}
+
+/**
  * Spawns the bundled Meilisearch on a loopback port (a free one unless `port` is given) with data under `dir`. The
  * master key is generated once and kept in `dir/master-key` so restarts reuse it.
  */
@@ -85,20 +111,11 @@ export async function startEmbeddedMeilisearch(dir: string, port?: number): Prom
   const masterKey = readOrCreateMasterKey(dir);
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    binary,
-    [
-      '--db-path', path.join(dir, 'data'),
-      '--dump-dir', path.join(dir, 'dumps'),
-      '--snapshot-dir', path.join(dir, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
-      '--env', 'development',
-      '--no-analytics',
-      '--log-level', 'WARN',
-    ],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(binary, meilisearchArgs(dir, port), {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: meilisearchEnv(process.env, masterKey),
+  });
   let log = '';
   const keep = (b: Buffer) => (log = (log + b.toString()).slice(-4000));
   child.stdout?.on('data', keep);

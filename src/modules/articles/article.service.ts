@@ -49,7 +49,7 @@ export class ArticleService {
       const article = m.create(Article, {
         workspaceId,
         slug: input.slug ?? slugify(input.title),
-        title: input.title.trim(),
+        title: checkTitle(input.title),
         summary: input.summary?.trim() ?? '',
         body: input.body,
         locale: input.locale ?? 'en',
@@ -151,7 +151,7 @@ export class ArticleService {
     filter: ArticleFilter,
     first?: number | null,
     after?: string | null,
-    order: ArticleOrder = { field: ArticleOrderField.UPDATED_AT, direction: SortDirection.DESC },
+    order?: ArticleOrder | null,
   ) {
     const qb = this.dataSource
       .getRepository(Article)
@@ -161,8 +161,10 @@ export class ArticleService {
     if (filter.locale) qb.andWhere('a.locale = :locale', { locale: filter.locale });
     if (filter.featureId) qb.andWhere('a.feature_id = :featureId', { featureId: filter.featureId });
     if (filter.tag) qb.andWhere(':tag = ANY(a.tags)', { tag: filter.tag.trim().toLowerCase() });
-    const sort = ORDER_COLUMNS[order.field];
-    return paginate(qb, { first, after, alias: 'a', direction: order.direction, ...sort });
+    // `orderBy: null` arrives as null, not undefined: a default parameter would not apply.
+    const field = order?.field ?? ArticleOrderField.UPDATED_AT;
+    const direction = order?.direction ?? SortDirection.DESC;
+    return paginate(qb, { first, after, alias: 'a', direction, ...ORDER_COLUMNS[field] });
   }
 
   /** Articles of the caller's workspace by id, in the order asked, soft-deleted included (for loaders). */
@@ -231,17 +233,33 @@ export class ArticleService {
   }
 }
 
-function normalizeTags(tags?: string[]): string[] {
+function normalizeTags(tags?: string[] | null): string[] {
   return [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
 }
 
-/** Copies the given content fields onto the article; true when any value differs. */
+/** Content fields an article cannot be without: `null` is refused for them (omit a field to keep it). */
+const REQUIRED_FIELDS = new Set<string>(['slug', 'title', 'body', 'locale']);
+
+/** The trimmed title; BAD_USER_INPUT when nothing but whitespace is left. */
+function checkTitle(title: string): string {
+  const trimmed = title.trim();
+  if (!trimmed) throw new BadInputError('title must not be blank', 'title');
+  return trimmed;
+}
+
+/**
+ * Copies the given content fields onto the article; true when any value differs. `null` clears the optional fields
+ * (summary, tags, feature) and is refused for the required ones (BAD_USER_INPUT), as is a blank title.
+ */
 function applyChanges(article: Article, input: UpdateArticleInput): boolean {
   let changed = false;
   for (const field of CONTENT_FIELDS) {
     let value = input[field] as unknown;
     if (value === undefined) continue;
-    if (field === 'tags') value = normalizeTags(value as string[]);
+    if (value === null && REQUIRED_FIELDS.has(field)) throw new BadInputError(`${field} cannot be null; leave it out to keep it`, field);
+    if (field === 'tags') value = normalizeTags(value as string[] | null);
+    else if (field === 'summary' && value === null) value = '';
+    else if (field === 'title') value = checkTitle(value as string);
     else if (typeof value === 'string' && field !== 'body') value = value.trim();
     if (JSON.stringify(article[field]) !== JSON.stringify(value)) {
       (article as unknown as Record<string, unknown>)[field] = value;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Turns Markdown or MDX into plain text for the search index and snippets: front matter, MDX imports/exports,
  * JSX/HTML tags, comments, link and image syntax, emphasis, heading marks, table pipes and code fences go; the words
@@ -29,17 +31,23 @@ export function markdownToPlainText(source: string): string {
   return s.trim();
 }
 
-/** Turns a title into a URL slug: lowercase ASCII letters, digits and dashes. */
+/**
+ * Turns a title into a URL slug: lowercase ASCII letters, digits and dashes. A title with letters but none of them
+ * Latin (Arabic, Chinese, Cyrillic...) becomes `article-<hash of the title>`: distinct titles get distinct slugs, and
+ * the same title the same slug (a retried create still answers CONFLICT instead of making a duplicate).
+ */
 export function slugify(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 120) || 'article'
-  );
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120);
+  if (ascii) return ascii;
+  const normalized = text.normalize('NFC').trim().toLowerCase();
+  if (!/[\p{L}\p{N}]/u.test(normalized)) return 'article';
+  return `article-${createHash('sha256').update(normalized).digest('hex').slice(0, 12)}`;
 }
 
 /** The first heading of a Markdown text, if any (used as a title when front matter has none). */

@@ -6,6 +6,17 @@ import { isUniqueViolation } from '../../core/db/pg-errors';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
 
 const KEY = /^[a-z0-9][a-z0-9._/-]{0,99}$/;
+/** Longest feature or milestone name, in characters. */
+export const MAX_NAME_CHARS = 200;
+/** Highest milestone position (PostgreSQL int). */
+const MAX_POSITION = 2_147_483_647;
+
+/** The trimmed name, or the key when blank; BAD_USER_INPUT when longer than `MAX_NAME_CHARS`. */
+function checkName(name: string, key: string): string {
+  const trimmed = name.trim();
+  if ([...trimmed].length > MAX_NAME_CHARS) throw new BadInputError(`name must be at most ${MAX_NAME_CHARS} characters`, 'name');
+  return trimmed || key;
+}
 
 /** Owns the feature catalogue and the milestone list of a workspace. */
 export class CatalogService {
@@ -15,12 +26,13 @@ export class CatalogService {
   async createFeature(ctx: RequestContext, key: string, name: string, parentId?: string | null): Promise<Feature> {
     const workspaceId = workspaceOf(ctx);
     if (!KEY.test(key)) throw new BadInputError('key must be lowercase letters, digits, ".", "_", "/" or "-"', 'key');
+    const clean = checkName(name, key);
     const repo = this.dataSource.getRepository(Feature);
     if (parentId && !(await repo.exists({ where: { id: parentId, workspaceId } }))) {
       throw new BadInputError('parentId does not name a feature of this workspace', 'parentId');
     }
     try {
-      return await repo.save(repo.create({ workspaceId, key, name: name.trim() || key, parentId: parentId ?? null }));
+      return await repo.save(repo.create({ workspaceId, key, name: clean, parentId: parentId ?? null }));
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError(`a feature with key "${key}" already exists`);
       throw err;
@@ -31,10 +43,21 @@ export class CatalogService {
   async createMilestone(ctx: RequestContext, key: string, name: string, position?: number): Promise<Milestone> {
     const workspaceId = workspaceOf(ctx);
     if (!KEY.test(key)) throw new BadInputError('key must be lowercase letters, digits, ".", "_", "/" or "-"', 'key');
-    const repo = this.dataSource.getRepository(Milestone);
-    const pos = position ?? ((await repo.maximum('position', { workspaceId })) ?? 0) + 1;
+    const clean = checkName(name, key);
     try {
-      return await repo.save(repo.create({ workspaceId, key, name: name.trim() || key, position: pos }));
+      // The workspace row is locked so that concurrent appends get distinct positions.
+      return await this.dataSource.transaction(async (m) => {
+        await m.query('SELECT id FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
+        let pos = position;
+        if (pos == null) {
+          const last = (await m.maximum(Milestone, 'position', { workspaceId })) ?? 0;
+          if (last >= MAX_POSITION) {
+            throw new BadInputError(`the last milestone is at the highest position (${MAX_POSITION}): give a position`, 'position');
+          }
+          pos = last + 1;
+        }
+        return m.save(m.create(Milestone, { workspaceId, key, name: clean, position: pos }));
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError(`a milestone with key "${key}" already exists`);
       throw err;

@@ -34,7 +34,7 @@ export class EnhancementService {
       await checkFeature(m, workspaceId, input.featureId);
       const e = m.create(Enhancement, {
         workspaceId,
-        title: input.title.trim(),
+        title: checkTitle(input.title),
         description: input.description?.trim() ?? '',
         featureId: input.featureId ?? null,
         status,
@@ -53,7 +53,7 @@ export class EnhancementService {
     const workspaceId = workspaceOf(ctx);
     return this.dataSource.transaction(async (m) => {
       const e = await lockOne(m, workspaceId, id);
-      if (input.title != null) e.title = input.title.trim();
+      if (input.title != null) e.title = checkTitle(input.title);
       if (input.description != null) e.description = input.description.trim();
       if (input.featureId !== undefined) {
         await checkFeature(m, workspaceId, input.featureId);
@@ -203,6 +203,13 @@ export class EnhancementService {
     for (const r of rows) byId.get(r.enhancementId)?.push(r);
     return ids.map((id) => byId.get(id) ?? []);
   }
+}
+
+/** The trimmed title; BAD_USER_INPUT when nothing but whitespace is left. */
+function checkTitle(title: string): string {
+  const trimmed = title.trim();
+  if (!trimmed) throw new BadInputError('title must not be blank', 'title');
+  return trimmed;
 }
 
 function actorOf(ctx: RequestContext, actor?: string | null): string {

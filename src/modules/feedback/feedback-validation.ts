@@ -5,6 +5,8 @@ import { SubmitFeedbackInput } from './dto/feedback.input';
 export const MAX_TEXT_CHARS = 20_000;
 /** Largest accepted metadata, in bytes of JSON. */
 export const MAX_METADATA_BYTES = 16 * 1024;
+/** Deepest nesting of metadata (PostgreSQL's jsonb parser has a stack; real metadata is a few levels deep). */
+export const MAX_METADATA_DEPTH = 32;
 /** Tolerated clock skew for occurredAt in the future. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Most items one batch may carry. */
@@ -171,6 +173,9 @@ function tags(v: unknown): string[] {
 function metadata(v: unknown): Record<string, unknown> | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || Array.isArray(v)) throw new Invalid('metadata must be a JSON object', 'metadata');
+  if (jsonDepth(v) > MAX_METADATA_DEPTH) {
+    throw new Invalid(`metadata may nest at most ${MAX_METADATA_DEPTH} levels`, 'metadata');
+  }
   const json = JSON.stringify(v, (key: string, value: unknown) => {
     if (!isStorable(key) || (typeof value === 'string' && !isStorable(value))) {
       throw new Invalid('metadata must not contain NUL characters or unpaired surrogates', 'metadata');
@@ -181,6 +186,20 @@ function metadata(v: unknown): Record<string, unknown> | null {
     throw new Invalid(`metadata must be at most ${MAX_METADATA_BYTES} bytes of JSON`, 'metadata');
   }
   return v as Record<string, unknown>;
+}
+
+/** Nesting depth of a JSON value (a scalar is 0, `{}` is 1), without recursion. */
+function jsonDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, depth + 1);
+    if (max > MAX_METADATA_DEPTH) return max;
+    for (const item of Object.values(v)) stack.push([item, depth + 1]);
+  }
+  return max;
 }
 
 /** PostgreSQL text and jsonb refuse NUL and unpaired UTF-16 surrogates. */
