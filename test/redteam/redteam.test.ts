@@ -47,6 +47,22 @@ describe('red team', () => {
     });
   });
 
+  describe('embedded Meilisearch killed by a signal', () => {
+    it('stop() returns at once instead of waiting forever for an exit that already happened (SIGTERM of the server hung)', async () => {
+      const dir = path.join(process.env.HELPSCOPE_TEST_DATA_DIR!, `killed-meili-${Date.now()}`);
+      const meili = await startEmbeddedMeilisearch(dir);
+      try {
+        process.kill(meili.pid!, 'SIGKILL');
+        await new Promise((r) => setTimeout(r, 300));
+        const started = Date.now();
+        await meili.stop();
+        expect(Date.now() - started).toBeLessThan(2000);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe('updateArticle with null for a required field', () => {
     const UPDATE = `mutation($id: UUID!, $input: UpdateArticleInput!) { updateArticle(id: $id, input: $input) { title slug body locale summary tags } }`;
 

@@ -9,6 +9,8 @@ import { ConfigError } from '../config/config';
 export interface EmbeddedMeilisearch {
   url: string;
   masterKey: string;
+  /** Process id of the Meilisearch child. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -120,8 +122,10 @@ export async function startEmbeddedMeilisearch(dir: string, port?: number): Prom
   const keep = (b: Buffer) => (log = (log + b.toString()).slice(-4000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  // A child killed by a signal (OOM killer, kill -9) has a null exitCode and a signalCode: it is gone all the same.
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
   const stopChild = () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
+    if (!exited()) child.kill('SIGTERM');
   };
   process.once('exit', stopChild);
   try {
@@ -133,11 +137,16 @@ export async function startEmbeddedMeilisearch(dir: string, port?: number): Prom
   return {
     url,
     masterKey,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener('exit', stopChild);
-        if (child.exitCode !== null) return resolve();
-        const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        if (exited()) return resolve();
+        const killer = setTimeout(() => {
+          child.kill('SIGKILL');
+          // Never wait forever on a process that will not report its exit.
+          setTimeout(resolve, 1000).unref();
+        }, 5000);
         child.once('exit', () => {
           clearTimeout(killer);
           resolve();
