@@ -82,7 +82,8 @@ export class FeedbackVolumeService {
   }
 
   private async checkArgs(args: FeedbackVolumeArgs): Promise<void> {
-    checkPeriod(args.from, args.to);
+    // The previous period of equal length sits right before `from`.
+    checkPeriod(args.from, args.to, args.to.getTime() - args.from.getTime());
     const limit = new Date(args.from);
     limit.setUTCFullYear(limit.getUTCFullYear() + MAX_VOLUME_YEARS);
     if (args.to > limit) throw new BadInputError(`the range must not exceed ${MAX_VOLUME_YEARS} years`, 'to');
