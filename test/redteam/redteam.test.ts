@@ -222,6 +222,21 @@ describe('red team', () => {
 
   describe('faults in modules owned by other engineers (left for them)', () => {
     // Metric ranges (and a comparison period before them) must lie between 1970 and 2200.
+    it('refuses feedback and enhancement history dated before 1970', async () => {
+      const fb = await app.gql(
+        `mutation { submitFeedback(input: { kind: FEATURE, text: "old", source: "x", occurredAt: "0001-01-01T00:00:00Z" }) { duplicate } }`,
+        {},
+        ws.keys.admin,
+      );
+      expect(fb.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occurredAt' });
+      const en = await app.gql(
+        `mutation { createEnhancement(input: { title: "old", at: "0001-01-01T00:00:00Z" }) { id } }`,
+        {},
+        ws.keys.admin,
+      );
+      expect(en.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
+    });
+
     it('feedbackVolume over year 0001 answers BAD_USER_INPUT', async () => {
       const res = await app.gql(
         `{ feedbackVolume(from: "0001-01-01T00:00:00Z", to: "0001-12-31T00:00:00Z", interval: MONTH, groupBy: KIND, timeZone: "America/New_York") { total previousTotal } }`,

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Enhancement, EnhancementStatus } from './enhancement.entity';
 import { EnhancementStatusChange } from './enhancement-status-change.entity';
 import { BadInputError } from '../../core/errors/errors';
+import { PERIOD_BOUNDS } from '../../core/validation/period';
 
 /**
  * The time of a new history entry: `at` when given (backfilling), else now. BAD_USER_INPUT when `at` is in the
@@ -11,6 +12,7 @@ export function changeTime(at: Date | undefined | null, lastAt: Date | null, now
   if (at == null) return lastAt && lastAt > now ? lastAt : now;
   if (Number.isNaN(at.getTime())) throw new BadInputError('at is not a valid time', 'at');
   if (at > now) throw new BadInputError('at must not be in the future', 'at');
+  if (at.getTime() < PERIOD_BOUNDS.earliest) throw new BadInputError('at must not be before 1970', 'at');
   if (lastAt && at < lastAt) {
     throw new BadInputError(`at must not be before the last status change (${lastAt.toISOString()})`, 'at');
   }

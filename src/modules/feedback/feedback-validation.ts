@@ -1,5 +1,6 @@
 import { FeedbackKind } from './feedback.entity';
 import { SubmitFeedbackInput } from './dto/feedback.input';
+import { PERIOD_BOUNDS } from '../../core/validation/period';
 
 /** Longest accepted text, in characters. */
 export const MAX_TEXT_CHARS = 20_000;
@@ -95,6 +96,7 @@ function validate(input: SubmitFeedbackInput, now: Date): ValidFeedback {
   if (!(occurredAt instanceof Date) || Number.isNaN(occurredAt.getTime())) {
     throw new Invalid('occurredAt is not a valid time', 'occurredAt');
   }
+  if (occurredAt.getTime() < PERIOD_BOUNDS.earliest) throw new Invalid('occurredAt must not be before 1970', 'occurredAt');
   if (occurredAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     throw new Invalid('occurredAt must not be in the future', 'occurredAt');
   }
