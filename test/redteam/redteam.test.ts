@@ -252,10 +252,8 @@ describe('red team', () => {
       expect(help.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
 
-    // src/modules/article-search/: searchArticles(after:) trusts the searchId inside the cursor: a cursor from another
-    // workspace's (or another query's) search is accepted and that foreign searchId is echoed back as this search's
-    // searchId, with an empty page and a wrong total. It should be BAD_USER_INPUT unless the search is the caller's.
-    it.skip('searchArticles refuses a cursor of another workspace\'s search', async () => {
+    // A cursor carries its searchId: a later page must continue the caller's own search for the same query.
+    it('searchArticles refuses a cursor of another workspace\'s search', async () => {
       const other = await app.workspace();
       await app.gql(`mutation { createArticle(input: { title: "Okapi one", body: "okapi", status: PUBLISHED }) { id } }`, {}, other.keys.write);
       await app.gql(`mutation { createArticle(input: { title: "Okapi two", body: "okapi", status: PUBLISHED }) { id } }`, {}, other.keys.write);

@@ -14,6 +14,9 @@ import { BadInputError } from '../../core/errors/errors';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
 import { logger } from '../../core/logging/logger';
 
+/** Deepest result a page may start at (the index's `pagination.maxTotalHits`). */
+const MAX_SEARCH_OFFSET = 100_000;
+
 /** Cursor id of an untracked search (it has no searchId). */
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -60,6 +63,12 @@ export class ArticleSearchService {
     const channel = requireChannel(args.channel);
     const sessionId = args.sessionId != null ? requireSessionId(args.sessionId) : randomUUID();
     const [offset, cursorSearchId] = args.after ? this.readCursor(args.after) : [0, undefined];
+    // A later page continues the caller's own search for the same query, never another one's.
+    if (cursorSearchId && cursorSearchId !== NIL_UUID) {
+      if ((await this.helpEvents.searchQuery(ctx, cursorSearchId)) !== normalizeQuery(query)) {
+        throw new BadInputError('after is not a cursor of this search', 'after');
+      }
+    }
 
     const req: SearchRequest = {
       workspaceId,
@@ -163,7 +172,7 @@ export class ArticleSearchService {
 
   private readCursor(after: string): [number, string] {
     const [value, id] = decodeCursor(after);
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_SEARCH_OFFSET) {
       throw new BadInputError('after is not a cursor returned by searchArticles', 'after');
     }
     return [value, id.toLowerCase()];

@@ -102,6 +102,16 @@ export class HelpEventService {
     return parseUuidArray(rows[0]?.hit_ids);
   }
 
+  /** The normalized query of one of the caller's SEARCH events, or null when there is no such search. */
+  async searchQuery(ctx: RequestContext, searchId: string): Promise<string | null> {
+    const rows = await queryRows<{ normalized_query: string }>(
+      this.dataSource,
+      `SELECT normalized_query FROM help_events WHERE id = $1 AND workspace_id = $2 AND type = 'SEARCH'`,
+      [searchId, workspaceOf(ctx)],
+    );
+    return rows[0]?.normalized_query ?? null;
+  }
+
   /**
    * Records a batch: each item is validated on its own and answered in input order; all valid items are inserted by
    * one INSERT ... SELECT FROM unnest(...) statement (see {@link insert}). An item whose clientEventId was seen before
