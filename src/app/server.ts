@@ -3,6 +3,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Services } from './services';
 import { buildAppSchema } from './schema';
 import { buildContext } from './context';
@@ -55,7 +56,12 @@ export async function startHttpServer(
     allowBatchedHttpRequests: true,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: queryShapeRules(limits),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), complexityLimitPlugin(schema, limits.maxComplexity)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      complexityLimitPlugin(schema, limits.maxComplexity),
+      // No HTTP caching hints are used; the default plugin would wrap every field resolver for nothing.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 
