@@ -1,16 +1,22 @@
 import { DataSource } from 'typeorm';
 import { EnhancementDurationStats, EnhancementLeadTimeReport } from './enhancement-lead-time.types';
-import { OPEN_AND_DEMAND_SQL, SHIPPED_STATS_SQL } from './enhancement-lead-time.sql';
+import { LEAD_TIME_REPORT_SQL } from './enhancement-lead-time.sql';
 import { queryRows } from '../../core/db/query-rows';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
 import { checkPeriod } from '../../core/validation/period';
 
 type StatsRow = Record<string, number | null>;
-type ShippedRow = StatsRow & { is_total: boolean; feature_id: string | null };
-type OpenRow = StatsRow & { delivered: number; demand: number };
+/** A row of LEAD_TIME_REPORT_SQL: 'shipped' rows (total, then per feature) and one 'open' row. */
+type ReportRow = StatsRow & {
+  kind: 'shipped' | 'open';
+  is_total: boolean | null;
+  feature_id: string | null;
+  delivered: number | null;
+  demand: number | null;
+};
 
 /**
- * Computes the enhancement lead-time report in SQL (see `enhancement-lead-time.sql.ts` and docs/enhancements.md):
+ * Computes the enhancement lead-time report in one SQL statement (see `enhancement-lead-time.sql.ts` and docs/enhancements.md):
  * lead and cycle time of enhancements shipped in [from, to), overall and per feature, the age of those still
  * open, and the delivered-demand ratio. Confined to the caller's workspace.
  */
@@ -21,9 +27,12 @@ export class EnhancementLeadTimeService {
   async report(ctx: RequestContext, from: Date, to: Date, featureId?: string | null): Promise<EnhancementLeadTimeReport> {
     checkPeriod(from, to);
     const params = [workspaceOf(ctx), from, to, featureId ?? null];
-    const shipped = await queryRows<ShippedRow>(this.dataSource, SHIPPED_STATS_SQL, params);
-    const [open] = await queryRows<OpenRow>(this.dataSource, OPEN_AND_DEMAND_SQL, params);
+    const rows = await queryRows<ReportRow>(this.dataSource, LEAD_TIME_REPORT_SQL, params);
+    const shipped = rows.filter((r) => r.kind === 'shipped');
+    const open = rows.find((r) => r.kind === 'open')!;
     const total = shipped.find((r) => r.is_total)!;
+    const delivered = Number(open.delivered ?? 0);
+    const demand = Number(open.demand ?? 0);
     return {
       from,
       to,
@@ -33,9 +42,9 @@ export class EnhancementLeadTimeService {
         .filter((r) => !r.is_total)
         .map((r) => ({ featureId: r.feature_id, lead: statsOf(r, 'lead'), cycle: statsOf(r, 'cycle') })),
       openAge: statsOf(open, 'age'),
-      deliveredFeedback: open.delivered,
-      demandFeedback: open.demand,
-      deliveredDemandRatio: open.demand === 0 ? null : open.delivered / open.demand,
+      deliveredFeedback: delivered,
+      demandFeedback: demand,
+      deliveredDemandRatio: demand === 0 ? null : delivered / demand,
     };
   }
 }
