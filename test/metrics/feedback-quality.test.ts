@@ -2,7 +2,7 @@ import { startTestApp, TestApp, TestWorkspace } from '../support/test-app';
 import { SubmitFeedbackInput } from '../../src/modules/feedback/dto/feedback.input';
 import { FeedbackKind } from '../../src/modules/feedback/feedback.entity';
 
-const QUALITY = `query($from: DateTimeISO!, $to: DateTimeISO!, $filter: FeedbackQualityFilter) {
+const QUALITY = `query($from: DateTimeISO!, $to: DateTimeISO!, $filter: FeedbackMetricFilter) {
   feedbackQuality(from: $from, to: $to, filter: $filter) {
     count mean p50 actionableCount actionableShare
     histogram { lower upper count }

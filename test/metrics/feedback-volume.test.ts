@@ -3,7 +3,7 @@ import { SubmitFeedbackInput } from '../../src/modules/feedback/dto/feedback.inp
 import { FeedbackKind } from '../../src/modules/feedback/feedback.entity';
 
 const VOLUME = `query($from: DateTimeISO!, $to: DateTimeISO!, $interval: MetricInterval!,
-    $groupBy: FeedbackVolumeGroupBy!, $timeZone: String, $filter: FeedbackVolumeFilter) {
+    $groupBy: FeedbackVolumeGroupBy!, $timeZone: String, $filter: FeedbackMetricFilter) {
   feedbackVolume(from: $from, to: $to, interval: $interval, groupBy: $groupBy, timeZone: $timeZone, filter: $filter) {
     total previousTotal previousFrom
     groups { key label count previousCount }

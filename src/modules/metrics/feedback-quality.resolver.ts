@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { FeedbackQuality, FeedbackQualityFeature, FeedbackQualityFilter } from './feedback-quality.types';
+import { FeedbackQuality, FeedbackQualityFeature } from './feedback-quality.types';
 import { Feature } from '../catalog/feature.entity';
 import { requireScope } from '../../core/auth/principal';
 import { Scope } from '../workspaces/api-key.entity';
 import { RequestContext } from '../../core/context/request-context';
+import { FeedbackMetricFilter } from './feedback-metric-filter';
 
 /** The `feedbackQuality` metric query. */
 @Resolver()
@@ -17,7 +18,7 @@ export class FeedbackQualityResolver {
     @Ctx() ctx: RequestContext,
     @Arg('from') from: Date,
     @Arg('to') to: Date,
-    @Arg('filter', () => FeedbackQualityFilter, { nullable: true }) filter?: FeedbackQualityFilter,
+    @Arg('filter', () => FeedbackMetricFilter, { nullable: true }) filter?: FeedbackMetricFilter,
   ): Promise<FeedbackQuality> {
     requireScope(ctx.principal, Scope.READ);
     return ctx.services.feedbackQuality.quality(ctx, { from, to, filter });

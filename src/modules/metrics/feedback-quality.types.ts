@@ -1,22 +1,5 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { GraphQLUUID } from 'graphql-scalars';
-import { FeedbackKind } from '../feedback/feedback.entity';
-
-/** Which feedback the quality metric measures; all optional, combined with AND. */
-@InputType()
-export class FeedbackQualityFilter {
-  @Field(() => FeedbackKind, { nullable: true })
-  kind?: FeedbackKind | null;
-
-  @Field(() => GraphQLUUID, { nullable: true })
-  featureId?: string | null;
-
-  @Field(() => GraphQLUUID, { nullable: true })
-  milestoneId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Compared case-insensitively (sources are stored lowercase).' })
-  source?: string | null;
-}
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { FeedbackMetricFilter } from './feedback-metric-filter';
 
 /** One bar of the quality histogram: scores in [lower, upper), the last bar [90, 100] closed. */
 @ObjectType()
@@ -100,5 +83,5 @@ export class FeedbackQuality {
 export interface FeedbackQualityArgs {
   from: Date;
   to: Date;
-  filter?: FeedbackQualityFilter | null;
+  filter?: FeedbackMetricFilter | null;
 }

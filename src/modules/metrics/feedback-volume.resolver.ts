@@ -1,9 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { FeedbackVolume, FeedbackVolumeFilter, FeedbackVolumeGroupBy } from './feedback-volume.types';
+import { FeedbackVolume, FeedbackVolumeGroupBy } from './feedback-volume.types';
 import { MetricInterval } from './metric-period';
 import { requireScope } from '../../core/auth/principal';
 import { Scope } from '../workspaces/api-key.entity';
 import { RequestContext } from '../../core/context/request-context';
+import { FeedbackMetricFilter } from './feedback-metric-filter';
 
 /** The feedback volume metric. */
 @Resolver()
@@ -20,7 +21,7 @@ export class FeedbackVolumeResolver {
     @Arg('interval', () => MetricInterval) interval: MetricInterval,
     @Arg('groupBy', () => FeedbackVolumeGroupBy) groupBy: FeedbackVolumeGroupBy,
     @Arg('timeZone', () => String, { defaultValue: 'UTC', description: 'IANA zone of the buckets.' }) timeZone: string,
-    @Arg('filter', () => FeedbackVolumeFilter, { nullable: true }) filter?: FeedbackVolumeFilter,
+    @Arg('filter', () => FeedbackMetricFilter, { nullable: true }) filter?: FeedbackMetricFilter,
   ): Promise<FeedbackVolume> {
     requireScope(ctx.principal, Scope.READ);
     return ctx.services.feedbackVolume.volume(ctx, { from, to, interval, groupBy, timeZone, filter });

@@ -1,7 +1,6 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLUUID } from 'graphql-scalars';
-import { FeedbackKind } from '../feedback/feedback.entity';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MetricInterval } from './metric-period';
+import { FeedbackMetricFilter } from './feedback-metric-filter';
 
 /** What the feedback volume is split by. */
 export enum FeedbackVolumeGroupBy {
@@ -11,22 +10,6 @@ export enum FeedbackVolumeGroupBy {
   SOURCE = 'SOURCE',
 }
 registerEnumType(FeedbackVolumeGroupBy, { name: 'FeedbackVolumeGroupBy' });
-
-/** Which feedback counts toward the volume; all optional, combined with AND. */
-@InputType()
-export class FeedbackVolumeFilter {
-  @Field(() => FeedbackKind, { nullable: true })
-  kind?: FeedbackKind | null;
-
-  @Field(() => GraphQLUUID, { nullable: true })
-  featureId?: string | null;
-
-  @Field(() => GraphQLUUID, { nullable: true })
-  milestoneId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  source?: string | null;
-}
 
 /** The count of one group inside one bucket. */
 @ObjectType()
@@ -120,5 +103,5 @@ export interface FeedbackVolumeArgs {
   interval: MetricInterval;
   groupBy: FeedbackVolumeGroupBy;
   timeZone: string;
-  filter?: FeedbackVolumeFilter | null;
+  filter?: FeedbackMetricFilter | null;
 }
