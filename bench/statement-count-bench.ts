@@ -9,8 +9,8 @@ export interface StatementCounts {
   ratio: number;
 }
 
-/** The request of test/perf/statement-count.test.ts: three connections with nested relations. */
-const NESTED = `query($n: Int) {
+/** The nested list request measured here and in test/perf/statement-count.test.ts: three connections with relations. */
+export const NESTED_LIST_QUERY = `query($n: Int) {
   articles(first: $n) { totalCount edges { node { id feature { id key parentId } } } }
   feedbackList(first: $n) { totalCount edges { node { id feature { key } milestone { key } qualitySignals { name present } } } }
   enhancements(first: $n) { totalCount edges { node { id feature { key } linkedFeedbackCount statusHistory { toStatus at } } } }
@@ -35,7 +35,7 @@ export async function countStatements(fn: () => Promise<unknown>): Promise<numbe
 
 /** Runs the nested request at page sizes 10 and 100 (after a warm-up that fills the API-key cache). */
 export async function benchStatementCounts(url: string, readKey: string): Promise<StatementCounts> {
-  const run = (n: number) => countStatements(() => graphql(url, readKey, NESTED, { n }));
+  const run = (n: number) => countStatements(() => graphql(url, readKey, NESTED_LIST_QUERY, { n }));
   await run(10);
   const pageSize10 = await run(10);
   const pageSize100 = await run(100);

@@ -1,31 +1,9 @@
-import { Client } from 'pg';
+import { countStatements, NESTED_LIST_QUERY } from '../../bench/statement-count-bench';
 import { startTestApp, TestApp, TestWorkspace } from '../support/test-app';
 import { FeedbackKind } from '../../src/modules/feedback/feedback.entity';
 import { ArticleStatus } from '../../src/modules/articles/article.entity';
 import { Feature } from '../../src/modules/catalog/feature.entity';
 
-/** Counts SQL statements sent through `pg` while `fn` runs. */
-async function countStatements(fn: () => Promise<unknown>): Promise<number> {
-  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    n++;
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.query = original;
-  }
-  return n;
-}
-
-const NESTED = `query($n: Int) {
-  articles(first: $n) { totalCount edges { node { id feature { id key parentId } } } }
-  feedbackList(first: $n) { totalCount edges { node { id feature { key } milestone { key } qualitySignals { name present } } } }
-  enhancements(first: $n) { totalCount edges { node { id feature { key } linkedFeedbackCount statusHistory { toStatus at } } } }
-}`;
 
 describe('statements per nested list request', () => {
   let app: TestApp;
@@ -67,7 +45,7 @@ describe('statements per nested list request', () => {
   it('does not grow with the page size', async () => {
     const run = (n: number) =>
       countStatements(async () => {
-        const res = await app.gql(NESTED, { n }, ws.keys.read);
+        const res = await app.gql(NESTED_LIST_QUERY, { n }, ws.keys.read);
         expect(res.errors).toBeUndefined();
         expect(res.data!.articles.edges).toHaveLength(n);
         expect(res.data!.feedbackList.edges).toHaveLength(n);
