@@ -14,7 +14,9 @@ import { EaseOfUseService } from '../modules/metrics/ease-of-use.service';
 import { ArticleEffectivenessService } from '../modules/metrics/article-effectiveness.service';
 import { ContentGapsService } from '../modules/metrics/content-gaps.service';
 import { SearchOutboxStore } from '../core/search/outbox';
-import { createHelpServices, HelpServices } from '../modules/help-events/help-services';
+import { HelpEventService } from '../modules/help-events/help-event.service';
+import { ArticleSearchService } from '../modules/article-search/article-search.service';
+import { HelpSearchMetricsService } from '../modules/metrics/help-search-metrics.service';
 import { SearchEngine } from '../core/search/search-engine';
 
 /** Every service, built once per process and shared by all requests (they hold no request state). */
@@ -32,9 +34,9 @@ export interface Services {
   articleEffectiveness: ArticleEffectivenessService;
   contentGaps: ContentGapsService;
   articles: ArticleService;
-  helpEvents: HelpServices['helpEvents'];
-  articleSearch: HelpServices['articleSearch'];
-  helpSearchMetrics: HelpServices['helpSearchMetrics'];
+  helpEvents: HelpEventService;
+  articleSearch: ArticleSearchService;
+  helpSearchMetrics: HelpSearchMetricsService;
   enhancements: EnhancementService;
   enhancementLeadTime: EnhancementLeadTimeService;
   articleReindex: ArticleReindexService;
@@ -44,6 +46,7 @@ export interface Services {
 /** Wires the services together. `onIndexChange` wakes the outbox worker after a write. */
 export function createServices(dataSource: DataSource, search: SearchEngine, onIndexChange: () => void): Services {
   const outbox = new SearchOutboxStore(dataSource);
+  const helpEvents = new HelpEventService(dataSource);
   return {
     dataSource,
     search,
@@ -58,7 +61,9 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     articleEffectiveness: new ArticleEffectivenessService(dataSource),
     contentGaps: new ContentGapsService(dataSource),
     articles: new ArticleService(dataSource, outbox, onIndexChange),
-    ...createHelpServices(dataSource, search),
+    helpEvents,
+    articleSearch: new ArticleSearchService(dataSource, search, helpEvents),
+    helpSearchMetrics: new HelpSearchMetricsService(dataSource),
     enhancements: new EnhancementService(dataSource),
     enhancementLeadTime: new EnhancementLeadTimeService(dataSource),
     articleReindex: new ArticleReindexService(dataSource, search),
