@@ -54,7 +54,9 @@ describe('statements per nested list request', () => {
     await run(10); // warm the key cache
     const small = await run(10);
     const large = await run(100);
-    expect(large).toBe(small);
+    // DataLoader batches per tick, not per request: the three lists' relation loads can land in one batch or two
+    // depending on timing, so the count may differ by a statement or two between runs. An N+1 would add ~90.
+    expect(Math.abs(large - small)).toBeLessThanOrEqual(2);
     expect(small).toBeGreaterThanOrEqual(6); // three pages, three counts: proves the counter sees the queries
     expect(small).toBeLessThanOrEqual(16);
   });
