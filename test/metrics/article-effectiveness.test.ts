@@ -6,10 +6,10 @@ import { ArticleStatus } from '../../src/modules/articles/article.entity';
 import { ArticleEffectivenessArgs } from '../../src/modules/metrics/article-effectiveness.service';
 import {
   ArticleEffectiveness,
-  ArticleEffectivenessDirection as Dir,
   ArticleEffectivenessFlag as Flag,
   ArticleEffectivenessOrderField as Field,
 } from '../../src/modules/metrics/article-effectiveness.types';
+import { SortDirection as Dir } from '../../src/core/graphql/sort-direction';
 
 /*
  * Known-answer test of articleEffectiveness over [2026-03-01, 2026-03-08) UTC, window 60 min. Articles (updatedAt set

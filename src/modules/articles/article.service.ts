@@ -6,7 +6,6 @@ import {
   ArticleOrder,
   ArticleOrderField,
   CreateArticleInput,
-  SortDirection,
   UpdateArticleInput,
 } from './dto/article.input';
 import { paginate } from '../../core/graphql/connection';
@@ -16,6 +15,7 @@ import { SearchOutboxStore } from '../../core/search/outbox';
 import { BadInputError, ConflictError, NotFoundError } from '../../core/errors/errors';
 import { isUniqueViolation } from '../../core/db/pg-errors';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
+import { SortDirection } from '../../core/graphql/sort-direction';
 
 /** What an upsert by slug did. */
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';

@@ -2,7 +2,6 @@ import { DataSource } from 'typeorm';
 import {
   ARTICLE_FLAG_THRESHOLDS as T,
   ArticleEffectiveness,
-  ArticleEffectivenessDirection,
   ArticleEffectivenessFilter,
   ArticleEffectivenessFlag,
   ArticleEffectivenessOrder,
@@ -14,6 +13,7 @@ import { queryRows } from '../../core/db/query-rows';
 import { BadInputError } from '../../core/errors/errors';
 import { Connection, decodeCursor, encodeCursor, pageSize } from '../../core/graphql/connection';
 import { RequestContext, workspaceOf } from '../../core/context/request-context';
+import { SortDirection } from '../../core/graphql/sort-direction';
 
 /** Arguments of `articleEffectiveness` after GraphQL defaults. */
 export interface ArticleEffectivenessArgs {
@@ -63,7 +63,7 @@ export class ArticleEffectivenessService {
     checkRangeAndWindow(args);
     const size = pageSize(args.first);
     const field = args.orderBy?.field ?? ArticleEffectivenessOrderField.VIEWS;
-    const direction = args.orderBy?.direction ?? ArticleEffectivenessDirection.DESC;
+    const direction = args.orderBy?.direction ?? SortDirection.DESC;
     const offset = args.after ? readCursor(args.after, field, direction) : 0;
     const f = args.filter ?? {};
     const rows = await queryRows<Row>(this.dataSource, articleEffectivenessSql(field, direction), [

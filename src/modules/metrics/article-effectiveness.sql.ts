@@ -1,5 +1,6 @@
-import { ArticleEffectivenessDirection, ArticleEffectivenessOrderField } from './article-effectiveness.types';
+import { ArticleEffectivenessOrderField } from './article-effectiveness.types';
 import { CONTACT_TIMES, CONTACTS, countedSearchesSql, failedByContact } from './help-event-sql';
+import { SortDirection } from '../../core/graphql/sort-direction';
 
 /**
  * SQL of `articleEffectiveness`. Parameters: $1-$6 as in help-event-sql.ts ($5, the search locale, is always null
@@ -38,9 +39,9 @@ function wilsonLowerBound(h: string, n: string): string {
  * The page statement for one sort order: one row per listed article in `[$9, $9 + $10)` of the order, each with
  * `total_count`; when the page is empty a single row with `total_count` and a null `article_id`.
  */
-export function articleEffectivenessSql(field: ArticleEffectivenessOrderField, direction: ArticleEffectivenessDirection): string {
+export function articleEffectivenessSql(field: ArticleEffectivenessOrderField, direction: SortDirection): string {
   const column = ORDER_COLUMNS[field];
-  const dir = direction === ArticleEffectivenessDirection.ASC ? 'ASC' : 'DESC';
+  const dir = direction === SortDirection.ASC ? 'ASC' : 'DESC';
   return `
   WITH ${CONTACTS},
   ${CONTACT_TIMES},

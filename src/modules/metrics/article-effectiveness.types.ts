@@ -3,6 +3,7 @@ import { GraphQLUUID } from 'graphql-scalars';
 import { IsOptional, MaxLength } from 'class-validator';
 import { Article } from '../articles/article.entity';
 import { ConnectionType } from '../../core/graphql/connection';
+import { SortDirection } from '../../core/graphql/sort-direction';
 
 /** What an article-effectiveness list can be sorted by (nulls always sort last). */
 export enum ArticleEffectivenessOrderField {
@@ -18,13 +19,6 @@ export enum ArticleEffectivenessOrderField {
   DAYS_SINCE_UPDATE = 'DAYS_SINCE_UPDATE',
 }
 registerEnumType(ArticleEffectivenessOrderField, { name: 'ArticleEffectivenessOrderField' });
-
-/** Sort direction of the article-effectiveness list. */
-export enum ArticleEffectivenessDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(ArticleEffectivenessDirection, { name: 'ArticleEffectivenessDirection' });
 
 /** Signals that an article needs attention (thresholds in docs/metrics.md and {@link ARTICLE_FLAG_THRESHOLDS}). */
 export enum ArticleEffectivenessFlag {
@@ -74,8 +68,8 @@ export class ArticleEffectivenessOrder {
   @Field(() => ArticleEffectivenessOrderField, { defaultValue: ArticleEffectivenessOrderField.VIEWS })
   field: ArticleEffectivenessOrderField;
 
-  @Field(() => ArticleEffectivenessDirection, { defaultValue: ArticleEffectivenessDirection.DESC })
-  direction: ArticleEffectivenessDirection;
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  direction: SortDirection;
 }
 
 /** How one article performed over `[from, to)` (definitions in docs/metrics.md). */

@@ -2,6 +2,7 @@ import { Field, InputType, registerEnumType } from 'type-graphql';
 import { GraphQLUUID } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { ArticleStatus } from '../article.entity';
+import { SortDirection } from '../../../core/graphql/sort-direction';
 
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,119}$/;
@@ -113,13 +114,6 @@ export enum ArticleOrderField {
   TITLE = 'TITLE',
 }
 registerEnumType(ArticleOrderField, { name: 'ArticleOrderField' });
-
-/** Sort direction of a list. */
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(SortDirection, { name: 'SortDirection' });
 
 /** Order of the article list (ties broken by id, so paging is stable). */
 @InputType()
