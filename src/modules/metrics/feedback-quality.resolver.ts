@@ -4,7 +4,7 @@ import { Feature } from '../catalog/feature.entity';
 import { requireScope } from '../../core/auth/principal';
 import { Scope } from '../workspaces/api-key.entity';
 import { RequestContext } from '../../core/context/request-context';
-import { FeedbackMetricFilter } from './feedback-metric-filter';
+import { FeedbackMetricFilter } from '../feedback/dto/feedback-metric-filter';
 
 /** The `feedbackQuality` metric query. */
 @Resolver()

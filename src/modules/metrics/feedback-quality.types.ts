@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { FeedbackMetricFilter } from './feedback-metric-filter';
+import { FeedbackMetricFilter } from '../feedback/dto/feedback-metric-filter';
 
 /** One bar of the quality histogram: scores in [lower, upper), the last bar [90, 100] closed. */
 @ObjectType()

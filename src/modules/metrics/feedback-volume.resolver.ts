@@ -4,7 +4,7 @@ import { MetricInterval } from './metric-period';
 import { requireScope } from '../../core/auth/principal';
 import { Scope } from '../workspaces/api-key.entity';
 import { RequestContext } from '../../core/context/request-context';
-import { FeedbackMetricFilter } from './feedback-metric-filter';
+import { FeedbackMetricFilter } from '../feedback/dto/feedback-metric-filter';
 
 /** The feedback volume metric. */
 @Resolver()

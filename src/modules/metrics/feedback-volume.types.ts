@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MetricInterval } from './metric-period';
-import { FeedbackMetricFilter } from './feedback-metric-filter';
+import { FeedbackMetricFilter } from '../feedback/dto/feedback-metric-filter';
 
 /** What the feedback volume is split by. */
 export enum FeedbackVolumeGroupBy {

@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { GraphQLJSONObject, GraphQLUUID } from 'graphql-scalars';
 import { FeedbackKind } from '../feedback.entity';
+import { FeedbackMetricFilter } from './feedback-metric-filter';
 
 /**
  * One piece of feedback to store. Checked by `validateFeedbackInput` (not by class-validator) so that a batch can
@@ -54,21 +55,9 @@ export class SubmitFeedbackInput {
   milestoneId?: string | null;
 }
 
-/** Filters of the feedback list; all optional and combined with AND. */
+/** Filters of the feedback list: those of the feedback metrics plus time, text and quality; combined with AND. */
 @InputType()
-export class FeedbackFilter {
-  @Field(() => FeedbackKind, { nullable: true })
-  kind?: FeedbackKind | null;
-
-  @Field(() => GraphQLUUID, { nullable: true })
-  featureId?: string | null;
-
-  @Field(() => GraphQLUUID, { nullable: true })
-  milestoneId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  source?: string | null;
-
+export class FeedbackFilter extends FeedbackMetricFilter {
   @Field(() => Date, { nullable: true, description: 'occurredAt >= from.' })
   from?: Date | null;
 

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { GraphQLUUID } from 'graphql-scalars';
-import { FeedbackKind } from '../feedback/feedback.entity';
+import { FeedbackKind } from '../feedback.entity';
 
 /** Which feedback a feedback metric (volume, quality) measures; all optional, combined with AND. */
 @InputType()
