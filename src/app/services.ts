@@ -14,6 +14,7 @@ import { EaseOfUseService } from '../modules/metrics/ease-of-use.service';
 import { ArticleEffectivenessService } from '../modules/metrics/article-effectiveness.service';
 import { ContentGapsService } from '../modules/metrics/content-gaps.service';
 import { SearchOutboxStore } from '../core/search/outbox';
+import { TimeZoneChecker } from '../modules/metrics/metric-period';
 import { HelpEventService } from '../modules/help-events/help-event.service';
 import { ArticleSearchService } from '../modules/article-search/article-search.service';
 import { HelpSearchMetricsService } from '../modules/metrics/help-search-metrics.service';
@@ -47,6 +48,8 @@ export interface Services {
 export function createServices(dataSource: DataSource, search: SearchEngine, onIndexChange: () => void): Services {
   const outbox = new SearchOutboxStore(dataSource);
   const helpEvents = new HelpEventService(dataSource);
+  // One cache of confirmed time-zone names for every bucketed metric.
+  const zones = new TimeZoneChecker(dataSource);
   return {
     dataSource,
     search,
@@ -55,7 +58,7 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     apiKeys: new ApiKeyService(dataSource),
     catalog: new CatalogService(dataSource),
     feedback: new FeedbackService(dataSource),
-    feedbackVolume: new FeedbackVolumeService(dataSource),
+    feedbackVolume: new FeedbackVolumeService(dataSource, zones),
     feedbackQuality: new FeedbackQualityService(dataSource),
     easeOfUse: new EaseOfUseService(dataSource),
     articleEffectiveness: new ArticleEffectivenessService(dataSource),
@@ -63,7 +66,7 @@ export function createServices(dataSource: DataSource, search: SearchEngine, onI
     articles: new ArticleService(dataSource, outbox, onIndexChange),
     helpEvents,
     articleSearch: new ArticleSearchService(dataSource, search, helpEvents),
-    helpSearchMetrics: new HelpSearchMetricsService(dataSource),
+    helpSearchMetrics: new HelpSearchMetricsService(dataSource, zones),
     enhancements: new EnhancementService(dataSource),
     enhancementLeadTime: new EnhancementLeadTimeService(dataSource),
     articleReindex: new ArticleReindexService(dataSource, search),

@@ -38,11 +38,10 @@ interface TotalRow {
  * the rows.
  */
 export class FeedbackVolumeService {
-  private readonly zones: TimeZoneChecker;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.zones = new TimeZoneChecker(dataSource);
-  }
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly zones: TimeZoneChecker,
+  ) {}
 
   /** The volume of the caller's workspace; BAD_USER_INPUT on a bad range, zone or too many buckets. */
   async volume(ctx: RequestContext, args: FeedbackVolumeArgs): Promise<FeedbackVolume> {

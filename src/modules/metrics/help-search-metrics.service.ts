@@ -60,11 +60,10 @@ interface QueryRow {
  * success and self-service resolution rates, a bucketed series and the top queries) in one SQL statement.
  */
 export class HelpSearchMetricsService {
-  private readonly zones: TimeZoneChecker;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.zones = new TimeZoneChecker(dataSource);
-  }
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly zones: TimeZoneChecker,
+  ) {}
 
   /** The metrics of the caller's workspace over `[from, to)`; BAD_USER_INPUT on an unknown zone or empty range. */
   async metrics(ctx: RequestContext, args: HelpSearchMetricsArgs): Promise<HelpSearchMetrics> {
